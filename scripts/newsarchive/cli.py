@@ -1,0 +1,76 @@
+"""The one command line: `newsarchive ingest|validate|build|serve|eval|schema|bench`.
+
+Commands parse options, call the library and turn its errors into one-line messages.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import NewsarchiveError
+
+
+class UsageExit(click.UsageError):
+    """Usage errors exit 2, as click's own do."""
+
+
+def _fail(exc: NewsarchiveError) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsarchive")
+def cli() -> None:
+    """Turn raw translated news articles into a clean, citable static archive."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Headline, when the text has none or a wrong one.")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date.")
+@click.option("--source", help="Publisher, e.g. 'The Canadian Press'.")
+@click.option("--url", help="Address of the published article.")
+@click.option("--from", "from_lang", metavar="LANG", help="ISO 639-1 code of the original.")
+@click.option("--method", type=click.Choice(["machine", "human", "post-edited"]))
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=Path("docs/articles"), show_default=True
+)
+@click.option("--dry-run", is_flag=True, help="Write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article.")
+@click.option("--force", is_flag=True, help="Overwrite a page that differs from this input.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+def ingest(paths: tuple[Path, ...], **options: object) -> None:
+    """Normalise raw articles (.txt, .md, .html) into archive pages.
+
+    A sidecar NAME.meta.yml beside a raw file supplies the same fields as the flags;
+    flags win over the sidecar, which wins over what is extracted.
+
+    Example: newsarchive ingest inbox/ --from fr --method machine
+    """
+    from .ingest import run_ingest
+
+    try:
+        code = run_ingest(list(paths), **options)
+    except NewsarchiveError as exc:
+        raise UsageExit(str(exc)) from exc
+    sys.exit(code)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the front matter, generated from the model."""
+    from .model import json_schema
+
+    click.echo(json_schema(), nl=False)
+
+
+@cli.group()
+def bench() -> None:
+    """Benchmarks: speed and size figures, measured (never part of the tests)."""
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,65 @@
+"""The only place where page front matter is parsed or written.
+
+A page is `---`, a YAML mapping, `---`, a blank line, then the Markdown body. Writing
+is canonical (field order from the model, safe_dump, one trailing newline), so that
+reading a page and writing it back gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from .errors import PageError
+
+DELIMITER = "---"
+_FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that writes long strings on one line and never uses aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def split(text: str) -> tuple[str, str, int]:
+    """Split a page into (yaml text, body, line number where the YAML starts)."""
+    match = _FRONT_RE.match(text)
+    if match is None:
+        raise PageError("no front matter; start the file with a line '---', the fields, then '---'")
+    body = text[match.end() :]
+    if body.startswith("\n"):
+        body = body[1:]
+    return match.group(1) or "", body, 2
+
+
+def loads(text: str) -> tuple[dict[str, Any], str]:
+    """Parse a page into (front-matter mapping, Markdown body)."""
+    yaml_text, body, first_line = split(text)
+    try:
+        data = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise PageError(f"front matter is not valid YAML ({problem})", line=line) from exc
+    if not isinstance(data, dict):
+        raise PageError("front matter must be a mapping of 'field: value' lines")
+    return data, body
+
+
+def dumps(front_matter: dict[str, Any], body: str) -> str:
+    """Write a page: front matter then body, ending in exactly one newline."""
+    yaml_text = yaml.dump(
+        front_matter,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=10_000,
+    )
+    body = body.strip("\n")
+    return f"{DELIMITER}\n{yaml_text}{DELIMITER}\n\n{body}\n" if body else f"{DELIMITER}\n{yaml_text}{DELIMITER}\n"

@@ -1,0 +1,99 @@
+"""The front-matter contract: one typed model shared by writer, validator and site.
+
+Field order here is the order written to disk. Optional fields that are empty are
+not written, so a page carries only what is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Method = Literal["machine", "human", "post-edited"]
+
+LANG_PATTERN = r"^[a-z]{2}$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX = 80
+
+
+def _check_http_url(value: str | None) -> str | None:
+    if value is not None and not value.lower().startswith(("http://", "https://")):
+        raise ValueError("must be an http:// or https:// address")
+    return value
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{value!r} is listed twice")
+        seen.add(value)
+    return values
+
+
+Text = Field(min_length=1)
+
+
+class Translation(BaseModel):
+    """How the text came to be in its current language."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    from_: str = Field(
+        alias="from", pattern=LANG_PATTERN, description="ISO 639-1 code of the original language"
+    )
+    method: Method = Field(description="machine, human or post-edited")
+    translator: str | None = Field(None, min_length=1, description="Person or tool that translated")
+    original_title: str | None = Field(None, min_length=1, description="Headline in the original")
+    original_url: str | None = Field(None, description="Address of the original article")
+    reviewed: bool = Field(False, description="A person checked the translation against the original")
+
+    _url = field_validator("original_url")(classmethod(lambda cls, v: _check_http_url(v)))
+
+
+class Article(BaseModel):
+    """Front matter of one archive page. The Markdown body is kept beside it, not in it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1, max_length=300, description="Headline as published")
+    slug: str = Field(
+        pattern=SLUG_PATTERN, max_length=SLUG_MAX, description="ASCII file name, stable once written"
+    )
+    date: dt.date = Field(description="Publication date, YYYY-MM-DD")
+    source: str | None = Field(None, min_length=1, description="Publisher (sources.yml name)")
+    url: str | None = Field(None, description="Address of the published article")
+    agency: str | None = Field(None, min_length=1, description="News agency, e.g. AP, Reuters, AFP")
+    byline: list[str] = Field(default_factory=list, description="Authors, one per item")
+    dateline: str | None = Field(None, min_length=1, description="Place the story was filed from")
+    language: str = Field(pattern=LANG_PATTERN, description="ISO 639-1 code of this text")
+    translation: Translation | None = Field(None, description="Absent for untranslated text")
+    people: list[str] = Field(default_factory=list, description="people.yml names")
+    organisations: list[str] = Field(default_factory=list, description="organisations.yml names")
+    places: list[str] = Field(default_factory=list, description="places.yml names")
+    topics: list[str] = Field(default_factory=list, description="topics.yml slugs")
+    summary: str | None = Field(None, min_length=1, description="Lead paragraph")
+    copyright: str | None = Field(None, min_length=1, description="e.g. © 2025 The Canadian Press")
+
+    _url = field_validator("url")(classmethod(lambda cls, v: _check_http_url(v)))
+    _lists = field_validator("byline", "people", "organisations", "places", "topics")(
+        classmethod(lambda cls, v: _unique(v))
+    )
+
+    def front_matter(self) -> dict[str, Any]:
+        """The mapping written to disk: field order kept, empty values left out."""
+        data = self.model_dump(mode="python", by_alias=True, exclude_none=True)
+        if self.translation is not None and not self.translation.reviewed:
+            data["translation"].pop("reviewed")
+        return {key: value for key, value in data.items() if value != []}
+
+
+def json_schema() -> str:
+    """JSON Schema of the front matter, generated from the model."""
+    schema = Article.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "newsarchive article front matter"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

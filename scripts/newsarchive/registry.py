@@ -1,0 +1,172 @@
+"""Controlled vocabularies in data/*.yml, loaded through pydantic models.
+
+People, organisations, places, topics and sources are YAML lists edited by pull
+request; furniture.yml lists page furniture. Errors name the file and the entry.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import RegistryError
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+class Entity(BaseModel):
+    """A person, organisation or place."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1, description="Canonical name used in front matter")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings and scripts")
+    wikidata: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$")
+    role: str | None = Field(None, min_length=1, description="e.g. President of Ukraine")
+    description: str | None = None
+
+
+class Topic(BaseModel):
+    """A subject in the controlled vocabulary."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    label: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    iptc: str | None = Field(None, pattern=r"^medtop:[0-9]{8}$", description="IPTC Media Topic")
+    cues: list[str] = Field(default_factory=list, description="Words that signal the topic")
+
+
+class Source(BaseModel):
+    """A publisher or news agency."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    kind: Literal["publisher", "agency"] = "publisher"
+    aliases: list[str] = Field(default_factory=list)
+    url: str | None = None
+    wikidata: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$")
+
+
+class Furniture(BaseModel):
+    """Page furniture: exact lines and regular expressions that are never article text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lines: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+FILES = {
+    "people": "people.yml",
+    "organisations": "organisations.yml",
+    "places": "places.yml",
+    "topics": "topics.yml",
+    "sources": "sources.yml",
+    "furniture": "furniture.yml",
+}
+
+
+@dataclass(frozen=True)
+class Registries:
+    """All vocabularies, keyed by canonical name (topics by slug)."""
+
+    data_dir: Path
+    people: dict[str, Entity]
+    organisations: dict[str, Entity]
+    places: dict[str, Entity]
+    topics: dict[str, Topic]
+    sources: dict[str, Source]
+    furniture: Furniture
+
+    def source_named(self, name: str) -> Source | None:
+        """The source whose name or alias matches `name` (case-insensitive)."""
+        wanted = name.casefold()
+        for source in self.sources.values():
+            if wanted in {source.name.casefold(), *(a.casefold() for a in source.aliases)}:
+                return source
+        return None
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RegistryError("file is missing; restore it from git", path) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise RegistryError(f"not valid YAML{where}; fix the indentation or quoting", path) from exc
+
+
+def _explain(exc: ValidationError, model: type[BaseModel]) -> str:
+    error = exc.errors()[0]
+    field = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(field, list(model.model_fields), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else "; remove it"
+        return f"unknown field '{field}'{hint}"
+    return f"field '{field}': {error['msg']}"
+
+
+def _load_list(path: Path, model: type[M], key: str) -> dict[str, M]:
+    data = _read_yaml(path)
+    if data is None:
+        return {}
+    if not isinstance(data, list):
+        raise RegistryError("must be a YAML list of entries ('- name: ...')", path)
+    items: dict[str, M] = {}
+    for number, entry in enumerate(data, start=1):
+        label = entry.get(key, "?") if isinstance(entry, dict) else "?"
+        try:
+            item = model.model_validate(entry)
+        except ValidationError as exc:
+            raise RegistryError(f"entry {number} ({label}): {_explain(exc, model)}", path) from exc
+        name = getattr(item, key)
+        if name in items:
+            raise RegistryError(f"entry {number}: '{name}' is listed twice; merge the two", path)
+        items[name] = item
+    return items
+
+
+def load_registries(data_dir: Path = DATA_DIR) -> Registries:
+    """Load and check every vocabulary file in `data_dir`."""
+    furniture_path = data_dir / FILES["furniture"]
+    try:
+        furniture = Furniture.model_validate(_read_yaml(furniture_path) or {})
+    except ValidationError as exc:
+        raise RegistryError(_explain(exc, Furniture), furniture_path) from exc
+    return Registries(
+        data_dir=data_dir,
+        people=_load_list(data_dir / FILES["people"], Entity, "name"),
+        organisations=_load_list(data_dir / FILES["organisations"], Entity, "name"),
+        places=_load_list(data_dir / FILES["places"], Entity, "name"),
+        topics=_load_list(data_dir / FILES["topics"], Topic, "slug"),
+        sources=_load_list(data_dir / FILES["sources"], Source, "name"),
+        furniture=furniture,
+    )
+
+
+def append_entries(path: Path, entries: Iterable[BaseModel]) -> None:
+    """Append entries to a registry file as text, so its comments and order stay as written."""
+    chunks = []
+    for entry in entries:
+        data = entry.model_dump(exclude_none=True, exclude_defaults=True)
+        data = {"name": data.pop("name"), **data} if "name" in data else data
+        chunks.append(yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=10_000))
+    if not chunks:
+        return
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    separator = "" if not existing or existing.endswith("\n") else "\n"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(separator + "".join(chunks))
