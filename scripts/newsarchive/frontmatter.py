@@ -15,6 +15,8 @@ import yaml
 from .errors import PageError
 
 DELIMITER = "---"
+# libyaml's loader when present: same safe semantics, many times faster on large archives.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -40,7 +42,7 @@ def loads(text: str) -> tuple[dict[str, Any], str]:
     """Parse a page into (front-matter mapping, Markdown body)."""
     yaml_text, body, first_line = split(text)
     try:
-        data = yaml.safe_load(yaml_text) if yaml_text.strip() else {}
+        data = yaml.load(yaml_text, Loader=_Loader) if yaml_text.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
