@@ -77,6 +77,11 @@ class Article(BaseModel):
     topics: list[str] = Field(default_factory=list, description="topics.yml slugs")
     summary: str | None = Field(None, min_length=1, description="Lead paragraph")
     copyright: str | None = Field(None, min_length=1, description="e.g. © 2025 The Canadian Press")
+    input_sha256: str | None = Field(
+        None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the raw file the page was made from; lets a re-ingest find it",
+    )
 
     _url = field_validator("url")(classmethod(lambda cls, v: _check_http_url(v)))
     _lists = field_validator("byline", "people", "organisations", "places", "topics")(
