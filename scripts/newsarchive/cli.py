@@ -28,7 +28,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--title", help="Headline, when the text has none or a wrong one.")
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date.")
 @click.option("--source", help="Publisher, e.g. 'The Canadian Press'.")
@@ -37,6 +37,11 @@ def cli() -> None:
 @click.option("--method", type=click.Choice(["machine", "human", "post-edited"]))
 @click.option(
     "--out", type=click.Path(path_type=Path), default=Path("docs/articles"), show_default=True
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Registries folder [default: ./data].",
 )
 @click.option("--dry-run", is_flag=True, help="Write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article.")

@@ -53,8 +53,14 @@ def loads(text: str) -> tuple[dict[str, Any], str]:
     return data, body
 
 
+def written_body(body: str) -> str:
+    """The body exactly as a page stores it: no blank lines around it, one final newline."""
+    body = body.strip("\n")
+    return f"{body}\n" if body else ""
+
+
 def dumps(front_matter: dict[str, Any], body: str) -> str:
-    """Write a page: front matter then body, ending in exactly one newline."""
+    """Write a page: front matter, a blank line, then the body."""
     yaml_text = yaml.dump(
         front_matter,
         Dumper=_Dumper,
@@ -63,5 +69,5 @@ def dumps(front_matter: dict[str, Any], body: str) -> str:
         default_flow_style=False,
         width=10_000,
     )
-    body = body.strip("\n")
-    return f"{DELIMITER}\n{yaml_text}{DELIMITER}\n\n{body}\n" if body else f"{DELIMITER}\n{yaml_text}{DELIMITER}\n"
+    body = written_body(body)
+    return f"{DELIMITER}\n{yaml_text}{DELIMITER}\n" + (f"\n{body}" if body else "")

@@ -1,0 +1,271 @@
+"""`newsarchive ingest`: raw files in, archive pages out.
+
+Workers read, clean and enrich in parallel; the main process alone writes pages and
+registry entries, so slug clashes and new people are settled in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from . import cleaner, frontmatter, readers, writer
+from .enrich import Enriched, enrich
+from .errors import InputError, NewsarchiveError
+from .model import LANG_PATTERN, Article
+from .records import Overrides
+from .registry import DATA_DIR, FILES, Entity, Registries, append_entries, load_registries
+
+SUFFIXES = {".txt", ".md", ".html", ".htm"}
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A worker's answer for one input: an enriched article or a one-line error."""
+
+    source: Path
+    enriched: Enriched | None = None
+    digest: str = ""
+    error: str | None = None
+
+
+def parse_flags(
+    title: str | None,
+    date_: str | None,
+    source: str | None,
+    url: str | None,
+    from_lang: str | None,
+    method: str | None,
+) -> Overrides:
+    """Check the command-line facts; a bad one is a usage error naming the flag."""
+    date = None
+    if date_ is not None:
+        try:
+            date = dt.date.fromisoformat(date_)
+        except ValueError:
+            raise NewsarchiveError(f"--date {date_!r} is not a date; use YYYY-MM-DD") from None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_):
+            raise NewsarchiveError(f"--date {date_!r} is not a date; use YYYY-MM-DD")
+    if from_lang is not None and not re.fullmatch(LANG_PATTERN, from_lang):
+        raise NewsarchiveError(f"--from {from_lang!r} is not an ISO 639-1 code; use e.g. fr, uk")
+    if url is not None and not url.lower().startswith(("http://", "https://")):
+        raise NewsarchiveError(f"--url {url!r} must start with http:// or https://")
+    return Overrides(
+        title=title, date=date, source=source, url=url, from_lang=from_lang, method=method
+    )
+
+
+def collect_inputs(paths: Iterable[Path], out: Path) -> list[Path]:
+    """The raw files named or found in folders; symlinks never lead out of a folder."""
+    found: list[Path] = []
+    out_resolved = out.resolve()
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        root = path.resolve()
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                candidate = Path(folder) / name
+                if candidate.suffix.lower() not in SUFFIXES or name.startswith("."):
+                    continue
+                resolved = candidate.resolve()
+                if not resolved.is_relative_to(root) or resolved.is_relative_to(out_resolved):
+                    continue
+                found.append(candidate)
+    return list(dict.fromkeys(found))
+
+
+_registries: Registries | None = None
+
+
+def _init_worker(registries: Registries) -> None:
+    global _registries
+    _registries = registries
+
+
+def normalise(path: Path, flags: Overrides, registries: Registries) -> Normalised:
+    """Read, clean and enrich one raw file; errors come back as one line."""
+    try:
+        raw = readers.read_file(path)
+        sidecar = readers.sidecar_for(path)
+        overrides = flags.over(readers.read_sidecar(sidecar)) if sidecar.is_file() else flags
+        clean = cleaner.clean(raw, registries.furniture)
+        enriched = enrich(clean, overrides, registries)
+    except NewsarchiveError as exc:
+        return Normalised(path, error=str(exc))
+    except Exception as exc:  # a bug must not stop the batch or show a traceback
+        message = f"{path}: could not be read ({type(exc).__name__}: {exc}); please report this"
+        return Normalised(path, error=message.splitlines()[0])
+    return Normalised(path, enriched, raw.digest)
+
+
+def _normalise_in_worker(job: tuple[Path, Overrides]) -> Normalised:
+    assert _registries is not None
+    return normalise(job[0], job[1], _registries)
+
+
+def normalise_all(
+    inputs: list[Path], flags: Overrides, registries: Registries, jobs: int
+) -> Iterator[Normalised]:
+    """Normalise every input, in input order, on `jobs` processes."""
+    work = [(path, flags) for path in inputs]
+    if jobs <= 1 or len(work) <= 1:
+        yield from (normalise(path, flags, registries) for path, flags in work)
+        return
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, min(16, len(work) // (jobs * 8)))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(registries,)) as pool:
+        yield from pool.imap(_normalise_in_worker, work, chunksize=chunk)
+
+
+@dataclass
+class Outcome:
+    """What happened to one article."""
+
+    status: str  # "archived" | "already archived" | "would archive" | "rewritten"
+    path: Path
+    article: Article
+    body: str
+
+
+def place(
+    item: Normalised, out: Path, known: dict[str, Path], force: bool, dry_run: bool
+) -> Outcome:
+    """Write one article, or find it already archived; never overwrite without --force."""
+    assert item.enriched is not None
+    digest = item.digest
+    article = item.enriched.article.model_copy(update={"input_sha256": digest})
+    body = frontmatter.written_body(item.enriched.body)
+    existing = known.get(digest)
+    if existing is not None:
+        if not force:
+            return Outcome("already archived", existing, article, body)
+        article = article.model_copy(update={"slug": existing.stem})
+        if writer.path_for(article, out) != existing:
+            raise InputError(
+                f"--force would move the page from {existing} to a new date; "
+                "edit that page by hand instead",
+                item.source,
+            )
+        if not dry_run:
+            writer.replace(writer.render(article, body), existing, out)
+        return Outcome("rewritten", existing, article, body)
+    for candidate, path in writer.candidate_paths(article, out):
+        if dry_run:
+            if not path.exists():
+                return Outcome("would archive", path, candidate, body)
+            continue
+        if writer.write_new(writer.render(candidate, body), path, out):
+            known[digest] = path
+            return Outcome("archived", path, candidate, body)
+        if writer.read_digest(path) == digest:  # a parallel ingest wrote it first
+            return Outcome("already archived", path, candidate, body)
+    raise InputError("every numbered slug is taken; pass a different --title", out)
+
+
+def _new_people(outcomes: list[tuple[Outcome, Enriched]], registries: Registries) -> list[Entity]:
+    people: dict[str, Entity] = {}
+    for outcome, enriched in outcomes:
+        if outcome.status in {"archived", "would archive", "rewritten"}:
+            for person in enriched.new_people:
+                if person.name not in registries.people:
+                    people.setdefault(person.name, person)
+    return list(people.values())
+
+
+def _json_line(outcome: Outcome) -> str:
+    record = {
+        "path": str(outcome.path),
+        "status": outcome.status,
+        "front_matter": outcome.article.front_matter(),
+        "body": outcome.body,
+    }
+    return json.dumps(record, ensure_ascii=False, default=str)
+
+
+def run_ingest(
+    paths: list[Path],
+    *,
+    title: str | None = None,
+    date_: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    from_lang: str | None = None,
+    method: str | None = None,
+    out: Path = Path("docs/articles"),
+    data_dir: Path | None = None,
+    dry_run: bool = False,
+    as_json: bool = False,
+    force: bool = False,
+    jobs: int | None = None,
+) -> int:
+    """Ingest `paths`; returns the exit code (0 all archived, 1 any failed)."""
+    flags = parse_flags(title, date_, source, url, from_lang, method)
+    registries = load_registries(data_dir or default_data_dir())
+    inputs = collect_inputs(paths, out)
+    if not inputs:
+        raise NewsarchiveError("no .txt, .md, .html or .htm files found in the given paths")
+    if (title or date_ or url) and len(inputs) > 1:
+        raise NewsarchiveError(
+            "--title, --date and --url describe one article; give one file, or use sidecars"
+        )
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    show_bar = console.is_terminal and any(p.is_dir() for p in paths)
+    known = writer.index_digests(out)
+    done: list[tuple[Outcome, Enriched]] = []
+    failed = 0
+    with Progress(console=console, transient=True, disable=not show_bar) as progress:
+        task = progress.add_task("ingesting", total=len(inputs))
+        for item in normalise_all(inputs, flags, registries, jobs or os.cpu_count() or 1):
+            progress.advance(task)
+            try:
+                if item.error is not None:
+                    raise InputError(item.error)
+                outcome = place(item, out, known, force, dry_run)
+            except NewsarchiveError as exc:
+                failed += 1
+                console.print(f"error: {exc}", markup=False)
+                continue
+            assert item.enriched is not None
+            done.append((outcome, item.enriched))
+            where = "at " if outcome.status == "already archived" else ""
+            console.print(f"{outcome.status} {where}{outcome.path}", markup=False)
+            if as_json:
+                print(_json_line(outcome), flush=True)
+            for warning in item.enriched.warnings:
+                console.print(f"warning: {item.source}: {warning}", markup=False)
+    people = _new_people(done, registries)
+    if people:
+        people_file = registries.data_dir / FILES["people"]
+        if not dry_run:
+            append_entries(people_file, people)
+        for person in people:
+            role = f" ({person.role})" if person.role else ""
+            verb = "would add" if dry_run else "added"
+            console.print(
+                f"{verb} {person.name}{role} to {people_file}; check it in your pull request",
+                markup=False,
+            )
+    archived = sum(1 for o, _ in done if o.status != "already archived")
+    already = len(done) - archived
+    console.print(
+        f"{archived} archived, {already} already archived, {failed} failed", markup=False
+    )
+    return 1 if failed else 0
+
+
+def default_data_dir() -> Path:
+    """./data when run from an archive checkout, else the package's own data/."""
+    local = Path("data")
+    return local if (local / FILES["people"]).is_file() else DATA_DIR

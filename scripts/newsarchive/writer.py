@@ -1,0 +1,121 @@
+"""Pages on disk: <out>/YYYY/MM/<slug>.md, written atomically and never clobbered.
+
+A page's path never changes once written, so it is a permanent address. A new
+page is linked into place (os.link fails if the name is taken), so two ingests
+running at once cannot overwrite each other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import frontmatter
+from .errors import InputError
+from .model import SLUG_MAX, Article
+
+# The digest line is read without parsing YAML, so indexing a large archive stays cheap.
+_DIGEST_RE = re.compile(r"^input_sha256: ([0-9a-f]{64})\s*$", re.MULTILINE)
+_HEAD_BYTES = 8192
+
+
+def path_for(article: Article, out: Path) -> Path:
+    """Where the page for `article` lives under the archive folder `out`."""
+    return out / f"{article.date:%Y}" / f"{article.date:%m}" / f"{article.slug}.md"
+
+
+def render(article: Article, body: str) -> str:
+    """The page text exactly as it is written."""
+    return frontmatter.dumps(article.front_matter(), body)
+
+
+def iter_pages(out: Path) -> Iterator[Path]:
+    """Every page under the archive folder, in path order."""
+    if out.is_dir():
+        yield from sorted(p for p in out.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*.md"))
+
+
+def read_digest(page: Path) -> str | None:
+    """The raw-input digest recorded in a page's front matter, if any."""
+    with page.open("rb") as handle:
+        head = handle.read(_HEAD_BYTES).decode("utf-8", "replace")
+    match = _DIGEST_RE.search(head.split("\n---", 1)[0])
+    return match.group(1) if match else None
+
+
+def index_digests(out: Path) -> dict[str, Path]:
+    """Map raw-input digest to page for every page of the archive."""
+    index: dict[str, Path] = {}
+    for page in iter_pages(out):
+        digest = read_digest(page)
+        if digest is not None:
+            index.setdefault(digest, page)
+    return index
+
+
+def _numbered(slug: str, number: int) -> str:
+    suffix = f"-{number}"
+    return slug[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
+
+
+def candidate_paths(article: Article, out: Path) -> Iterator[tuple[Article, Path]]:
+    """The article at its own slug, then at -2, -3, ... for when the name is taken."""
+    yield article, path_for(article, out)
+    for number in range(2, 1000):
+        numbered = article.model_copy(update={"slug": _numbered(article.slug, number)})
+        yield numbered, path_for(numbered, out)
+
+
+def _check_inside(path: Path, out: Path) -> None:
+    # The model's slug pattern already forbids separators; this guards the join itself.
+    if not path.resolve().is_relative_to(out.resolve()):
+        raise InputError(f"page path {path} would fall outside {out}; check --out", path)
+
+
+def _temp_file(text: str, folder: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=".md", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
+    return Path(name)
+
+
+def write_new(text: str, path: Path, out: Path) -> bool:
+    """Write `text` to a new file at `path`; False (nothing written) if the name is taken."""
+    _check_inside(path, out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = _temp_file(text, path.parent)
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        return False
+    finally:
+        temp.unlink()
+    _fsync_dir(path.parent)
+    return True
+
+
+def replace(text: str, path: Path, out: Path) -> None:
+    """Atomically replace the file at `path` (used only with --force)."""
+    _check_inside(path, out)
+    temp = _temp_file(text, path.parent)
+    os.replace(temp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
