@@ -259,9 +259,7 @@ def run_ingest(
             )
     archived = sum(1 for o, _ in done if o.status != "already archived")
     already = len(done) - archived
-    console.print(
-        f"{archived} archived, {already} already archived, {failed} failed", markup=False
-    )
+    console.print(f"{archived} archived, {already} already archived, {failed} failed", markup=False)
     return 1 if failed else 0
 
 

@@ -34,9 +34,6 @@ def _unique(values: list[str]) -> list[str]:
     return values
 
 
-Text = Field(min_length=1)
-
-
 class Translation(BaseModel):
     """How the text came to be in its current language."""
 
@@ -49,9 +46,14 @@ class Translation(BaseModel):
     translator: str | None = Field(None, min_length=1, description="Person or tool that translated")
     original_title: str | None = Field(None, min_length=1, description="Headline in the original")
     original_url: str | None = Field(None, description="Address of the original article")
-    reviewed: bool = Field(False, description="A person checked the translation against the original")
+    reviewed: bool = Field(
+        False, description="A person checked the translation against the original"
+    )
 
-    _url = field_validator("original_url")(classmethod(lambda cls, v: _check_http_url(v)))
+    @field_validator("original_url")
+    @classmethod
+    def _http_only(cls, value: str | None) -> str | None:
+        return _check_http_url(value)
 
 
 class Article(BaseModel):
@@ -61,7 +63,9 @@ class Article(BaseModel):
 
     title: str = Field(min_length=1, max_length=300, description="Headline as published")
     slug: str = Field(
-        pattern=SLUG_PATTERN, max_length=SLUG_MAX, description="ASCII file name, stable once written"
+        pattern=SLUG_PATTERN,
+        max_length=SLUG_MAX,
+        description="ASCII file name, stable once written",
     )
     date: dt.date = Field(description="Publication date, YYYY-MM-DD")
     source: str | None = Field(None, min_length=1, description="Publisher (sources.yml name)")
@@ -83,10 +87,15 @@ class Article(BaseModel):
         description="SHA-256 of the raw file the page was made from; lets a re-ingest find it",
     )
 
-    _url = field_validator("url")(classmethod(lambda cls, v: _check_http_url(v)))
-    _lists = field_validator("byline", "people", "organisations", "places", "topics")(
-        classmethod(lambda cls, v: _unique(v))
-    )
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, value: str | None) -> str | None:
+        return _check_http_url(value)
+
+    @field_validator("byline", "people", "organisations", "places", "topics")
+    @classmethod
+    def _no_repeats(cls, values: list[str]) -> list[str]:
+        return _unique(values)
 
     def front_matter(self) -> dict[str, Any]:
         """The mapping written to disk: field order kept, empty values left out."""
