@@ -23,7 +23,7 @@ from .enrich import Enriched, enrich
 from .errors import InputError, NewsarchiveError
 from .model import LANG_PATTERN, Article
 from .records import Overrides
-from .registry import DATA_DIR, FILES, Entity, Registries, append_entries, load_registries
+from .registry import DATA_DIR, FILES, Entity, Registries, append_entities, load_registries
 
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
 
@@ -175,12 +175,12 @@ def place(
 
 
 def _new_people(outcomes: list[tuple[Outcome, Enriched]], registries: Registries) -> list[Entity]:
+    # Already-archived pages count too: a run killed before this step left their people out.
     people: dict[str, Entity] = {}
-    for outcome, enriched in outcomes:
-        if outcome.status in {"archived", "would archive", "rewritten"}:
-            for person in enriched.new_people:
-                if person.name not in registries.people:
-                    people.setdefault(person.name, person)
+    for _, enriched in outcomes:
+        for person in enriched.new_people:
+            if person.name not in registries.people:
+                people.setdefault(person.name, person)
     return list(people.values())
 
 
@@ -249,7 +249,7 @@ def run_ingest(
     if people:
         people_file = registries.data_dir / FILES["people"]
         if not dry_run:
-            append_entries(people_file, people)
+            people = append_entities(people_file, people)
         for person in people:
             role = f" ({person.role})" if person.role else ""
             verb = "would add" if dry_run else "added"

@@ -7,6 +7,8 @@ request; furniture.yml lists page furniture. Errors name the file and the entry.
 from __future__ import annotations
 
 import difflib
+import fcntl
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,16 +159,32 @@ def load_registries(data_dir: Path = DATA_DIR) -> Registries:
     )
 
 
-def append_entries(path: Path, entries: Iterable[BaseModel]) -> None:
-    """Append entries to a registry file as text, so its comments and order stay as written."""
-    chunks = []
-    for entry in entries:
-        data = entry.model_dump(exclude_none=True, exclude_defaults=True)
-        data = {"name": data.pop("name"), **data} if "name" in data else data
-        chunks.append(yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=10_000))
-    if not chunks:
-        return
-    existing = path.read_text(encoding="utf-8") if path.exists() else ""
-    separator = "" if not existing or existing.endswith("\n") else "\n"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(separator + "".join(chunks))
+def append_entities(path: Path, entities: Iterable[Entity]) -> list[Entity]:
+    """Append entities not yet listed, as text, so comments and order stay as written.
+
+    The file is locked while it is read and extended, so two ingests running at once
+    cannot add the same person twice. Returns the entities actually added.
+    """
+    with path.open("a+", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        existing = handle.read()
+        listed = {
+            item.get("name") for item in yaml.safe_load(existing) or [] if isinstance(item, dict)
+        }
+        added = [entity for entity in entities if entity.name not in listed]
+        chunks = [
+            yaml.safe_dump(
+                [entity.model_dump(exclude_none=True, exclude_defaults=True)],
+                sort_keys=False,
+                allow_unicode=True,
+                width=10_000,
+            )
+            for entity in added
+        ]
+        if chunks:
+            separator = "" if not existing or existing.endswith("\n") else "\n"
+            handle.write(separator + "".join(chunks))
+            handle.flush()
+            os.fsync(handle.fileno())
+    return added

@@ -77,7 +77,8 @@ def _check_inside(path: Path, out: Path) -> None:
 
 
 def _temp_file(text: str, folder: Path) -> Path:
-    fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=".md", dir=folder)
+    # Not *.md and hidden: a temp file left by a killed run is never taken for a page.
+    fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=".partial", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
