@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,8 @@ def test_write_new_refuses_an_existing_name_and_leaves_it_untouched(tmp_path: Pa
     assert writer.write_new("first\n", path, tmp_path) is True
     assert writer.write_new("second\n", path, tmp_path) is False
     assert path.read_text() == "first\n"
-    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temp file left
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+    assert list((tmp_path / writer.TEMP_DIR).iterdir()) == []  # no temp file left
 
 
 def test_replace_swaps_content_atomically(tmp_path: Path) -> None:
@@ -52,6 +54,17 @@ def test_replace_swaps_content_atomically(tmp_path: Path) -> None:
     writer.replace("new\n", path, tmp_path)
     assert path.read_text() == "new\n"
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    assert list((tmp_path / writer.TEMP_DIR).iterdir()) == []
+
+
+def test_sweep_temp_removes_only_old_leftovers(tmp_path: Path) -> None:
+    folder = tmp_path / writer.TEMP_DIR
+    folder.mkdir()
+    (folder / "old.partial").write_text("x")
+    os.utime(folder / "old.partial", (0, 0))
+    (folder / "fresh.partial").write_text("y")
+    writer.sweep_temp(tmp_path)
+    assert [p.name for p in folder.iterdir()] == ["fresh.partial"]
 
 
 def test_a_path_outside_out_is_refused(tmp_path: Path) -> None:

@@ -222,6 +222,7 @@ def run_ingest(
         )
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     show_bar = console.is_terminal and any(p.is_dir() for p in paths)
+    writer.sweep_temp(out)
     known = writer.index_digests(out)
     done: list[tuple[Outcome, Enriched]] = []
     failed = 0

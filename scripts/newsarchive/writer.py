@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from .model import SLUG_MAX, Article
 # The digest line is read without parsing YAML, so indexing a large archive stays cheap.
 _DIGEST_RE = re.compile(r"^input_sha256: ([0-9a-f]{64})\s*$", re.MULTILINE)
 _HEAD_BYTES = 8192
+TEMP_DIR = ".tmp"
+TEMP_MAX_AGE = 600.0  # seconds; a live write takes milliseconds
 
 
 def path_for(article: Article, out: Path) -> Path:
@@ -76,9 +79,23 @@ def _check_inside(path: Path, out: Path) -> None:
         raise InputError(f"page path {path} would fall outside {out}; check --out", path)
 
 
-def _temp_file(text: str, folder: Path) -> Path:
-    # Not *.md and hidden: a temp file left by a killed run is never taken for a page.
-    fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=".partial", dir=folder)
+def sweep_temp(out: Path, older_than: float = TEMP_MAX_AGE) -> None:
+    """Remove temp files that a killed run left behind (old enough not to be in use)."""
+    folder = out / TEMP_DIR
+    if not folder.is_dir():
+        return
+    limit = time.time() - older_than
+    for leftover in folder.iterdir():
+        with contextlib.suppress(FileNotFoundError):
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
+
+
+def _temp_file(text: str, out: Path) -> Path:
+    # One hidden folder, never *.md: a file left by a killed run is never taken for a page.
+    folder = out / TEMP_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(suffix=".partial", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -95,7 +112,7 @@ def write_new(text: str, path: Path, out: Path) -> bool:
     """Write `text` to a new file at `path`; False (nothing written) if the name is taken."""
     _check_inside(path, out)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = _temp_file(text, path.parent)
+    temp = _temp_file(text, out)
     try:
         os.link(temp, path)
     except FileExistsError:
@@ -109,7 +126,7 @@ def write_new(text: str, path: Path, out: Path) -> bool:
 def replace(text: str, path: Path, out: Path) -> None:
     """Atomically replace the file at `path` (used only with --force)."""
     _check_inside(path, out)
-    temp = _temp_file(text, path.parent)
+    temp = _temp_file(text, out)
     os.replace(temp, path)
     _fsync_dir(path.parent)
 
