@@ -1,0 +1,386 @@
+"""Synthetic news for benchmarks: raw pastes, raw HTML pages and whole archives.
+
+Everything comes from one seeded generator, so a seed and a size always give the same
+files. The shape follows the reference benchmark (/work/shared/BENCHMARKS.md): 500-700
+words, 2-3 `##` subheadings, 1-4 of 400 Zipf-distributed people, 1-3 of 17 topics,
+dates 2015-2025.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import itertools
+import json
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import writer
+from .model import Article
+from .slugs import slugify
+
+PEOPLE_COUNT = 400
+WORDS = (500, 700)
+FIRST_DAY = dt.date(2015, 1, 1)
+LAST_DAY = dt.date(2025, 12, 31)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_FIRST = _words(
+    "Anna Olena Maria Jean Pierre Klaus Sofia Ivan Marta Luis Elena Tomas Ingrid Ahmed Yuki "
+    "Carlos Petra Oleksandr Natalia Giorgia Emmanuel Rachel David Fatima Lars Amira Pavel "
+    "Chiara Dmytro Helena Mateo Irina Jonas Leila Viktor Camille Hugo Aisha Milan Nadia"
+)
+_LAST = _words(
+    "Kovalenko Dubois Schmidt Rossi Novak Garcia Lindqvist Tanaka Haddad Moreau Petrenko "
+    "Fischer Bianchi Horvat Silva Jensen Sato Mansour Lefebvre Shevchenko Wagner Romano Kral "
+    "Santos Berg Kimura Nasser Girard Bondarenko Weber Ricci Dvorak Costa Nilsson Ito Khalil "
+    "Laurent Melnyk Becker Greco"
+)
+
+# (slug, label): the size of the reference vocabulary, not the project's topics.yml.
+TOPICS = (
+    ("war-in-ukraine", "War in Ukraine"), ("diplomacy", "Diplomacy"),
+    ("elections", "Elections"), ("economy", "Economy"), ("energy", "Energy"),
+    ("climate", "Climate"), ("health", "Health"), ("migration", "Migration"),
+    ("technology", "Technology"), ("justice", "Justice"), ("defence", "Defence"),
+    ("culture", "Culture"), ("sport", "Sport"), ("education", "Education"),
+    ("agriculture", "Agriculture"), ("transport", "Transport"), ("human-rights", "Human rights"),
+)  # fmt: skip
+
+_SOURCES = (
+    ("The Canadian Press", "The Canadian Press", "CP"),
+    ("Associated Press", "The Associated Press", "AP"),
+    ("Reuters", "Reuters", "Reuters"),
+    ("Agence France-Presse", "AFP", "AFP"),
+    ("Ukrinform", "Ukrinform", None),
+    ("Le Monde", "Le Monde", None),
+)
+_PLACES = (
+    ("KYIV", "Ukraine"), ("LONDON", None), ("PARIS", None), ("WASHINGTON", None),
+    ("BERLIN", None), ("OTTAWA", None), ("WARSAW", "Poland"), ("ODESA", "Ukraine"),
+    ("BRUSSELS", None), ("TORONTO", None), ("ROME", None), ("GENEVA", None),
+)  # fmt: skip
+_LANGS = ("fr", "uk", "de", "es", "it", "pl")
+
+_NOUNS = _words(
+    "government ministry agreement proposal budget report parliament council committee plan "
+    "ceasefire election court company union market border treaty programme investigation"
+)
+_ADJS = _words("new final national regional European public military economic former joint")
+_VERBS = _words("support delay approve review reject extend announce finance present discuss")
+_WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_SENTENCES = (
+    "{person} said on {weekday} that the {adj} {noun} would {verb} the {noun2} before the end "
+    "of the year.",
+    "Officials in {place} told reporters that the {noun} had not yet decided whether to {verb} "
+    "the {adj} {noun2}.",
+    "The {adj} {noun} is expected to {verb} the {noun2} after talks that lasted more than "
+    "{num} hours.",
+    "According to {person}, about {num} people have already signed the {adj} {noun}.",
+    "{person} told the {noun} that it was time to {verb} the {noun2} and move on.",
+    "Critics argue that the {noun} will do little to {verb} the {adj} {noun2} in {place}.",
+    "The {noun} said in a statement that it would {verb} the {noun2} within {num} days.",
+    "Analysts in {place} noted that the {adj} {noun} had changed little since last spring.",
+    "“We will {verb} the {noun} because people expect it,” {person} said.",
+    "The decision follows months of debate over the {adj} {noun2} and its cost.",
+)
+_FURNITURE = (
+    "Home", "News", "World", "Sport", "Opinion", "Subscribe", "SUBSCRIBE NOW", "Trending",
+    "Share this:", "Click to share on Facebook (Opens in new window)",
+    "Click to share on Twitter (Opens in new window)", "Advertisement", "Read more:",
+    "Get daily national news", "Sign up for our newsletter", "Most read",
+    "We use cookies to improve your experience. Accept all",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Story:
+    """One made-up article, before it is rendered as a paste, an HTML page or a page."""
+
+    index: int
+    title: str
+    date: dt.date
+    source: str
+    holder: str
+    agency: str | None
+    byline: tuple[str, ...]
+    dateline: tuple[str, str | None]
+    people: tuple[str, ...]
+    topics: tuple[str, ...]
+    from_lang: str
+    blocks: tuple[tuple[str, str], ...]  # ("p" | "h", text)
+
+    @property
+    def lead(self) -> str:
+        """The first paragraph."""
+        return next(text for kind, text in self.blocks if kind == "p")
+
+
+def people_names(count: int = PEOPLE_COUNT, seed: int = 0) -> list[str]:
+    """`count` distinct made-up full names, most frequent first (Zipf rank order)."""
+    names = [f"{first} {last}" for first, last in itertools.product(_FIRST, _LAST)]
+    random.Random(seed).shuffle(names)
+    return names[:count]
+
+
+def _zipf_weights(count: int) -> list[float]:
+    return list(itertools.accumulate(1.0 / rank for rank in range(1, count + 1)))
+
+
+def _pick_distinct(
+    rng: random.Random, items: Sequence[str], k: int, cum: list[float] | None
+) -> tuple[str, ...]:
+    chosen: list[str] = []
+    while len(chosen) < k:
+        item = rng.choices(items, cum_weights=cum)[0] if cum else rng.choice(items)
+        if item not in chosen:
+            chosen.append(item)
+    return tuple(chosen)
+
+
+def _sentence(rng: random.Random, people: Sequence[str], place: str) -> str:
+    nouns = rng.sample(_NOUNS, 2)
+    return rng.choice(_SENTENCES).format(
+        person=rng.choice(people),
+        place=place.title(),
+        weekday=rng.choice(_WEEKDAYS),
+        adj=rng.choice(_ADJS),
+        noun=nouns[0],
+        noun2=nouns[1],
+        verb=rng.choice(_VERBS),
+        num=rng.randint(2, 900),
+    )
+
+
+def _blocks(rng: random.Random, people: Sequence[str], place: str) -> tuple[tuple[str, str], ...]:
+    target = rng.randint(*WORDS)
+    headings = rng.randint(2, 3)
+    paragraphs: list[str] = []
+    words = 0
+    while words < target:
+        text = " ".join(_sentence(rng, people, place) for _ in range(rng.randint(2, 4)))
+        paragraphs.append(text)
+        words += len(text.split())
+    # Headings go after the lead and are spread evenly through the rest.
+    step = max(1, (len(paragraphs) - 1) // (headings + 1))
+    blocks: list[tuple[str, str]] = []
+    for number, text in enumerate(paragraphs):
+        if number and number % step == 0 and headings:
+            blocks.append(("h", f"The {rng.choice(_ADJS)} {rng.choice(_NOUNS)} in question"))
+            headings -= 1
+        blocks.append(("p", text))
+    return tuple(blocks)
+
+
+def make_stories(count: int, seed: int = 0) -> list[Story]:
+    """`count` stories; the same seed gives the same stories."""
+    rng = random.Random(seed)
+    names = people_names(seed=seed)
+    cum = _zipf_weights(len(names))
+    slugs = [slug for slug, _ in TOPICS]
+    span = (LAST_DAY - FIRST_DAY).days
+    stories = []
+    for index in range(count):
+        people = _pick_distinct(rng, names, rng.randint(1, 4), cum)
+        source, holder, agency = rng.choice(_SOURCES)
+        place = rng.choice(_PLACES)
+        byline = _pick_distinct(rng, names, rng.choice((0, 1, 1, 1, 2)), None)
+        surname = people[0].split()[-1]
+        what = f"the {rng.choice(_ADJS)} {rng.choice(_NOUNS)} will {rng.choice(_VERBS)} talks"
+        stories.append(
+            Story(
+                index=index,
+                title=f"{surname} says {what}",
+                date=FIRST_DAY + dt.timedelta(days=rng.randint(0, span)),
+                source=source,
+                holder=holder,
+                agency=agency,
+                byline=byline,
+                dateline=place,
+                people=people,
+                topics=_pick_distinct(rng, slugs, rng.randint(1, 3), None),
+                from_lang=rng.choice(_LANGS),
+                blocks=_blocks(rng, people, place[0]),
+            )
+        )
+    return stories
+
+
+def _dateline_text(story: Story, rng: random.Random) -> str:
+    city, country = story.dateline
+    where = f"{city}, {country}" if country and rng.random() < 0.5 else city
+    credit = f" ({story.agency})" if story.agency and rng.random() < 0.7 else ""
+    return f"{where}{credit} {rng.choice(('—', '–', '-'))} "
+
+
+def _byline_text(story: Story, rng: random.Random) -> str | None:
+    if not story.byline:
+        return None
+    names = " and ".join(story.byline)
+    return rng.choice((f"By {names}", f"{names}, {story.holder}", f"By {names} | {story.holder}"))
+
+
+def _copyright_text(story: Story, rng: random.Random) -> str:
+    year = story.date.year
+    return rng.choice(
+        (
+            f"© {year} {story.holder}",
+            f"Copyright {year} {story.holder}. All rights reserved.",
+            f"(c) {year} {story.holder}",
+            f"& Copy {year} {story.holder.lower()}",  # the seed's mangled ©
+        )
+    )
+
+
+def render_paste(story: Story, seed: int = 0) -> str:
+    """The story as a person would paste it: furniture, title, byline, body, copyright."""
+    rng = random.Random(seed * 1_000_003 + story.index)
+    lines = rng.sample(_FURNITURE, rng.randint(0, 6))
+    lines.append(story.title)
+    byline = _byline_text(story, rng)
+    if byline:
+        lines.append(byline)
+    box_at = rng.randint(2, len(story.blocks) - 1)
+    for number, (_kind, text) in enumerate(story.blocks):
+        if number == 0:
+            text = _dateline_text(story, rng) + text
+        if number == box_at:
+            lines.extend(rng.sample(_FURNITURE, 2))
+        lines.append(text)
+    lines.append(_copyright_text(story, rng))
+    return "\n".join(lines) + "\n"
+
+
+def render_html(story: Story, seed: int = 0, with_date: bool = True) -> str:
+    """The story as a saved news page: head metadata, navigation, article, footer."""
+    rng = random.Random(seed * 1_000_003 + story.index + 7)
+    esc = html.escape
+    head = [f"<title>{esc(story.title)} | {esc(story.source)}</title>"]
+    head.append(f'<meta property="og:title" content="{esc(story.title)}">')
+    if story.byline:
+        head.append(f'<meta name="author" content="{esc(", ".join(story.byline))}">')
+    if with_date:
+        stamp = f"{story.date.isoformat()}T{rng.randint(0, 23):02d}:15:00Z"
+        head.append(f'<meta property="article:published_time" content="{stamp}">')
+    if rng.random() < 0.5:
+        ld = {"@type": "NewsArticle", "headline": story.title, "publisher": story.source}
+        head.append(f'<script type="application/ld+json">{json.dumps(ld)}</script>')
+    nav = "".join(f"<li><a href='/{i}'>{esc(item)}</a></li>" for i, item in enumerate(_FURNITURE))
+    body = [f"<h1>{esc(story.title)}</h1>"]
+    byline = _byline_text(story, rng)
+    if byline:
+        body.append(f'<p class="byline">{esc(byline)}</p>')
+    for number, (kind, text) in enumerate(story.blocks):
+        if number == 0:
+            text = _dateline_text(story, rng) + text
+        body.append(f"<h2>{esc(text)}</h2>" if kind == "h" else f"<p>{esc(text)}</p>")
+    related = "".join(f"<li>{esc(t)}</li>" for t in rng.sample(_FURNITURE, 4))
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{"".join(head)}</head>\n'
+        f"<body><nav><ul>{nav}</ul></nav>\n<main><article>{''.join(body)}</article>\n"
+        f"<aside><h3>Related</h3><ul>{related}</ul></aside></main>\n"
+        f"<footer><p>{esc(_copyright_text(story, rng))}</p></footer>"
+        "<script>window.tracker = 1;</script></body></html>\n"
+    )
+
+
+def render_sidecar(story: Story) -> str:
+    """The contributor's NAME.meta.yml: the date, and how the text was translated."""
+    return yaml.safe_dump(
+        {"date": story.date, "from": story.from_lang, "method": "machine"},
+        sort_keys=False,
+    )
+
+
+def write_raw(folder: Path, count: int, kind: str, seed: int = 0) -> list[Path]:
+    """Write `count` raw inputs of `kind` ("text" or "html") with sidecars; returns the inputs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for story in make_stories(count, seed):
+        if kind == "text":
+            path = folder / f"{story.index:05d}.txt"
+            path.write_text(render_paste(story, seed), encoding="utf-8")
+            needs_sidecar = True
+        else:
+            path = folder / f"{story.index:05d}.html"
+            # A third of the pages carry no date of their own: the sidecar supplies it.
+            needs_sidecar = story.index % 3 == 0
+            path.write_text(render_html(story, seed, not needs_sidecar), encoding="utf-8")
+        if needs_sidecar:
+            (folder / f"{path.stem}.meta.yml").write_text(render_sidecar(story), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def to_article(story: Story, slug: str) -> Article:
+    """The front matter the archive would hold for `story`."""
+    city, _ = story.dateline
+    return Article.model_validate(
+        {
+            "title": story.title,
+            "slug": slug,
+            "date": story.date,
+            "source": story.source,
+            "agency": story.agency,
+            "byline": list(story.byline),
+            "dateline": city.title(),
+            "language": "en",
+            "translation": {"from": story.from_lang, "method": "machine"},
+            "people": list(story.people),
+            "topics": list(story.topics),
+            "summary": story.lead,
+            "copyright": f"© {story.date.year} {story.holder}",
+        }
+    )
+
+
+def page_body(story: Story) -> str:
+    """The Markdown body of the story's archive page."""
+    return "\n\n".join(f"## {text}" if kind == "h" else text for kind, text in story.blocks)
+
+
+def write_archive(docs: Path, count: int, seed: int = 0) -> list[Path]:
+    """Write `count` archive pages under `docs` (YYYY/MM/slug.md); returns their paths."""
+    written = []
+    for story in make_stories(count, seed):
+        base = to_article(story, slugify(story.title, 70))
+        for article, path in writer.candidate_paths(base, docs):
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(writer.render(article, page_body(story)), encoding="utf-8")
+                written.append(path)
+                break
+    return written
+
+
+def write_registries(data: Path, seed: int = 0) -> None:
+    """Vocabularies that cover every synthetic name: people, topics and sources."""
+    data.mkdir(parents=True, exist_ok=True)
+    people = [{"name": name} for name in people_names(seed=seed)]
+    topics = [
+        {"slug": slug, "label": label, "description": f"News about {label.lower()}."}
+        for slug, label in TOPICS
+    ]
+    sources = [
+        {"name": name, "kind": "agency" if name == holder and agency else "publisher"}
+        for name, holder, agency in _SOURCES
+    ]
+    files = {
+        "people.yml": people,
+        "topics.yml": topics,
+        "sources.yml": sources,
+        "organisations.yml": [],
+        "places.yml": [],
+        "furniture.yml": {"lines": list(_FURNITURE), "patterns": []},
+    }
+    for name, value in files.items():
+        text = yaml.safe_dump(value, sort_keys=False, allow_unicode=True)
+        (data / name).write_text(text, encoding="utf-8")
