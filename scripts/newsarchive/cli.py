@@ -72,6 +72,34 @@ def schema() -> None:
     click.echo(json_schema(), nl=False)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--changed-since", metavar="REF", help="Only pages changed since this git ref.")
+@click.option("--format", "style", type=click.Choice(["text", "github"]), default="text")
+@click.option("--archive", type=click.Path(path_type=Path), default=Path("docs/articles"))
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), help="Registry folder.")
+def validate(
+    paths: tuple[Path, ...], changed_since: str | None, style: str, archive: Path, data_dir: Path
+) -> None:
+    """Check pages against the model, the registries and the site's safety rules.
+
+    Prints FILE:LINE: problem; fix for every problem, then a summary; exits 1 on errors.
+
+    Example: newsarchive validate --changed-since origin/main
+    """
+    from .registry import DATA_DIR
+    from .validate import render, validate_pages
+
+    try:
+        report = validate_pages(
+            paths, archive=archive, changed_since=changed_since, data_dir=data_dir or DATA_DIR
+        )
+    except NewsarchiveError as exc:
+        raise _fail(exc) from exc
+    click.echo("\n".join(render(report, style)))  # type: ignore[arg-type]
+    sys.exit(1 if report.errors else 0)
+
+
 @cli.group()
 def bench() -> None:
     """Benchmarks: speed and size figures, measured (never part of the tests)."""

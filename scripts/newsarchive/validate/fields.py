@@ -1,0 +1,208 @@
+"""Front-matter fields against the model (Article) and the registries in data/.
+
+Pydantic reports what is wrong in its own words; each error type is rephrased here
+as what a contributor sees in the file and the edit that fixes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..model import SLUG_PATTERN, Article, Translation
+from ..registry import FILES, Registries
+from ..slugs import slugify
+from .yamltraps import FrontMatter, Location, name_of
+
+# A complete line for each required field, to paste when it is missing.
+_EXAMPLES = {
+    "title": "title: Headline as published",
+    "slug": "slug: words-joined-by-hyphens",
+    "date": "date: YYYY-MM-DD",
+    "language": "language: en",
+    "from": "from: fr",
+    "method": "method: machine",
+}
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_ISO_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _date_fix(value: object) -> str:
+    text = str(value).strip()
+    if _ISO_LIKE.match(text):
+        return f"date {text} is not a real calendar date; write the publication date as YYYY-MM-DD"
+    match = _DAY_MONTH_YEAR.match(text)
+    if match:
+        first, second, year = (int(part) for part in match.groups())
+        if first > 12 and second <= 12:
+            return f"date '{text}' is not YYYY-MM-DD; write date: {year}-{second:02d}-{first:02d}"
+        if first <= 12 and second <= 12:
+            return (
+                f"date '{text}' is not YYYY-MM-DD; write date: {year}-{second:02d}-{first:02d} "
+                f"or {year}-{first:02d}-{second:02d}, whichever the original means"
+            )
+    return f"date '{text}' is not a date; write the publication date as YYYY-MM-DD"
+
+
+def _explain(error: Mapping[str, Any], location: Location) -> str:
+    kind, name, value = error["type"], name_of(location), error.get("input")
+    last = str(location[-1]) if location else ""
+    if kind == "missing":
+        return f"missing required field '{name}'; add a line '{_EXAMPLES.get(last, last + ': …')}'"
+    if kind == "extra_forbidden":
+        parent = Translation if location[:1] == ("translation",) else Article
+        close = difflib.get_close_matches(last, _field_names(parent), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "remove it (see CONTRIBUTING.md)"
+        return f"unknown field '{name}'; {hint}"
+    if last == "date" and kind.startswith(("date", "datetime")):
+        return _date_fix(value)
+    if kind == "string_pattern_mismatch" and last == "slug":
+        suggestion = slugify(str(value)) or "words-joined-by-hyphens"
+        return f"slug '{value}' is not lowercase ASCII words joined by '-'; use slug: {suggestion}"
+    if kind == "string_pattern_mismatch":
+        return f"{name} '{value}' is not a two-letter ISO 639-1 code; use e.g. en, fr, de, uk"
+    if kind == "literal_error":
+        return f"{name} '{value}' is not one of machine, human, post-edited; pick the one that fits"
+    if kind == "string_type":
+        return f"{name} must be text, not {type(value).__name__}; quote the value"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"{name} must be true or false; write {last}: true only after a human check"
+    if kind == "list_type":
+        return f"{name} must be a list; write one '- item' line per entry under '{last}:'"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"{name} must hold indented 'field: value' lines; indent from/method under it"
+    if kind == "string_too_short":
+        return f"{name} is empty; fill it in or remove the line"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"{name} is longer than {limit} characters; shorten it"
+    if kind == "value_error":
+        reason = str(error.get("ctx", {}).get("error", error["msg"]))
+        if "listed twice" in reason:
+            return f"{name}: {reason}; remove the repeat"
+        return f"{name} {reason}; give the full web address"
+    return f"{name}: {error['msg']}; correct the value (see CONTRIBUTING.md)"
+
+
+def _repeat_location(data: Mapping[str, Any], location: Location) -> Location:
+    # A repeated list entry is reported at its second occurrence, not at the list key.
+    values = data.get(str(location[0])) if len(location) == 1 else None
+    if isinstance(values, list):
+        seen: list[Any] = []
+        for index, value in enumerate(values):
+            if value in seen:
+                return (*location, index)
+            seen.append(value)
+    return location
+
+
+def check_model(front: FrontMatter) -> list[tuple[int, str]]:
+    """(line, message) for every field the model rejects."""
+    assert front.data is not None
+    try:
+        Article.model_validate(front.data)
+    except ValidationError as exc:
+        found = []
+        for error in exc.errors():
+            location: Location = tuple(error["loc"])
+            if error["type"] == "value_error" and "listed twice" in str(error.get("ctx")):
+                location = _repeat_location(front.data, location)
+            message = front.traps.get(location) or _explain(error, location)
+            found.append((front.line_of(location), message))
+        return found
+    return []
+
+
+def _entity_problem(value: str, kind: str, file: str, names: Mapping[str, Any]) -> str | None:
+    if value in names:
+        return None
+    for canonical, entry in names.items():
+        spellings = [*getattr(entry, "aliases", []), getattr(entry, "label", "")]
+        if value.casefold() in {spelling.casefold() for spelling in spellings if spelling}:
+            return f"{kind} '{value}' is another spelling; use the registered name '{canonical}'"
+    close = difflib.get_close_matches(value, list(names), n=1, cutoff=0.8)
+    if close:
+        return f"{kind} '{value}' is not in data/{file}; did you mean '{close[0]}'?"
+    return (
+        f"{kind} '{value}' is not in data/{file}; add it there (see CONTRIBUTING.md) or remove it"
+    )
+
+
+_REGISTERED = (
+    ("people", "person", "people"),
+    ("organisations", "organisation", "organisations"),
+    ("places", "place", "places"),
+    ("topics", "topic", "topics"),
+)
+
+
+def check_registries(front: FrontMatter, registries: Registries) -> Iterator[tuple[int, str]]:
+    """(line, message) for each name the registries do not know."""
+    assert front.data is not None
+    for key, kind, registry in _REGISTERED:
+        values = front.data.get(key)
+        for index, value in enumerate(values if isinstance(values, list) else []):
+            if not isinstance(value, str):
+                continue
+            problem = _entity_problem(value, kind, FILES[registry], getattr(registries, registry))
+            if problem:
+                yield front.line_of((key, index)), problem
+    source = front.data.get("source")
+    if isinstance(source, str) and source not in registries.sources:
+        known = registries.source_named(source)
+        yield (
+            front.line_of(("source",)),
+            (
+                f"source '{source}' is another spelling; use the registered name '{known.name}'"
+                if known
+                else _entity_problem(source, "source", FILES["sources"], registries.sources)
+            ),
+        )
+
+
+def expected_path(data: Mapping[str, Any]) -> tuple[str, int, int] | None:
+    """(slug, year, month) from the front matter, when both date and slug are usable."""
+    slug, date = data.get("slug"), data.get("date")
+    if not isinstance(slug, str) or not re.match(SLUG_PATTERN, slug):
+        return None
+    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+        return None
+    return slug, date.year, date.month
+
+
+def check_path(front: FrontMatter, path: Path) -> Iterator[tuple[int, str]]:
+    """Pages live at YYYY/MM/<slug>.md: the path must agree with date and slug."""
+    assert front.data is not None
+    wanted = expected_path(front.data)
+    if wanted is None:
+        return
+    slug, year, month = wanted
+    where = f"{year:04d}/{month:02d}/{slug}.md"
+    parts = path.parts[-3:]
+    actual = "/".join(parts)
+    if path.stem != slug:
+        yield (
+            front.line_of(("slug",)),
+            (
+                f"file name {path.name} does not match slug '{slug}'; "
+                f"rename the file to {slug}.md (git mv) or correct the slug"
+            ),
+        )
+    if tuple(parts[:-1]) != (f"{year:04d}", f"{month:02d}"):
+        yield (
+            front.line_of(("date",)),
+            (
+                f"page is at {actual} but its date says {where}; "
+                f"move it to {year:04d}/{month:02d}/ (git mv) or correct the date"
+            ),
+        )
