@@ -204,7 +204,7 @@ def _read_html(path: Path, data: bytes, digest: str) -> RawArticle:
         digest=digest,
         title=_strip_site(meta.get("title") or _clean(doc.title), source),
         date=meta.get("date") or _as_date(doc.date) or meta.get("time"),
-        byline=meta.get("byline") or _split_names(doc.author or ""),
+        byline=meta.get("byline") or split_names(doc.author or ""),
         source=source,
         url=meta.get("url") or _http(doc.url),
         language=lang.group(1) if lang else None,
@@ -282,7 +282,7 @@ def _jsonld_names(value: Any) -> tuple[str, ...]:
     for entry in values:
         if isinstance(entry, dict) and entry.get("@type") not in (None, "Person"):
             continue  # an Organization as author is the publisher, not a byline
-        names.extend(_split_names(_text(_name_of(entry)) or ""))
+        names.extend(split_names(_text(_name_of(entry)) or ""))
     return tuple(dict.fromkeys(names))
 
 
@@ -299,7 +299,7 @@ def _meta_fields(tree: html.HtmlElement) -> Iterator[tuple[str, Any]]:
     yield "title", next((_clean(metas[k]) for k in _META_TITLE if metas.get(k)), None)
     yield "date", next((d for k in _META_DATE if (d := _as_date(metas.get(k)))), None)
     authors = [metas[k] for k in _META_AUTHOR if metas.get(k) and not _http(metas[k])]
-    yield "byline", _split_names(authors[0]) if authors else None
+    yield "byline", split_names(authors[0]) if authors else None
     yield "source", next((_clean(metas[k]) for k in _META_SOURCE if metas.get(k)), None)
     yield "url", _http(canonical) or next((_http(metas[k]) for k in _META_URL if k in metas), None)
     yield "description", next((_clean(metas[k]) for k in _META_DESCRIPTION if metas.get(k)), None)
@@ -339,7 +339,7 @@ def _strip_site(title: str | None, source: str | None) -> str | None:
     return title
 
 
-def _split_names(text: str) -> tuple[str, ...]:
+def split_names(text: str) -> tuple[str, ...]:
     """'By A and B', 'A, B', 'A; B' -> ('A', 'B'); web addresses and e-mail are dropped."""
     names = []
     for part in _NAME_SPLIT.split(_BY_PREFIX.sub("", text.strip())):
