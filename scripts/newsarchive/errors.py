@@ -22,6 +22,10 @@ class RegistryError(NewsarchiveError):
     """A vocabulary file in data/ is malformed."""
 
 
+class SiteError(NewsarchiveError):
+    """The archive site cannot be built or served."""
+
+
 class PageError(NewsarchiveError):
     """An archive page cannot be parsed or does not match the model."""
 

@@ -1,0 +1,115 @@
+"""The archive as the site sees it: valid entries, indexes, and the pages made from them."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..errors import PageError
+from ..registry import Registries
+from .catalog import Catalog, Entry, check_vocabulary, read_entry
+from .config import NewsarchiveConfig
+from .pages import Listing, Paths, home, plan_listings
+
+log = logging.getLogger("mkdocs.plugins.newsarchive")
+
+# Pages reached from the nav in mkdocs.yml; every other generated page stays out of it.
+NAV_PAGES = frozenset(
+    {
+        "index.md",
+        "archive/index.md",
+        "people/index.md",
+        "topics/index.md",
+        "sources/index.md",
+        "search.md",
+        "contributing.md",
+    }
+)
+# Links in CONTRIBUTING.md are relative to the repository, not to the site.
+_REPO_LINK = re.compile(r"\[([^\]]+)\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)", re.IGNORECASE)
+
+
+@dataclass
+class Archive:
+    """Registries, catalog and generated listings for one build."""
+
+    registries: Registries
+    catalog: Catalog
+    paths: Paths
+    listings: dict[str, Listing] = field(default_factory=dict)
+    templates: dict[str, str] = field(default_factory=dict)  # src_uri -> page template
+    problems: list[PageError] = field(default_factory=list)
+
+
+def load_entries(
+    files: Files, articles_dir: str, registries: Registries
+) -> tuple[list[Entry], list[PageError]]:
+    """Validate every article page; invalid ones are taken out of `files` and reported."""
+    entries: list[Entry] = []
+    problems: list[PageError] = []
+    prefix = articles_dir.strip("/") + "/"
+    for file in list(files.documentation_pages()):
+        if not file.src_uri.startswith(prefix):
+            continue
+        path = Path(file.abs_src_path or file.src_uri)
+        try:
+            entry = read_entry(path, file.src_uri, file.url)
+        except PageError as exc:
+            problems.append(exc)
+            files.remove(file)
+            continue
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+        problems += check_vocabulary(entry, path, registries)
+        entries.append(entry)
+    return entries, problems
+
+
+def contributing_markdown(text: str | None, repo_url: str | None) -> str:
+    """CONTRIBUTING.md as a site page: repository-relative links point at the repository."""
+    if text is None:
+        return "# Contributing\n\nThe contributing guide has not been written yet.\n"
+
+    def relink(match: re.Match[str]) -> str:
+        label, target = match.groups()
+        return f"[{label}]({repo_url.rstrip('/')}/blob/HEAD/{target})" if repo_url else label
+
+    return _REPO_LINK.sub(relink, text)
+
+
+def build_archive(
+    files: Files, config: MkDocsConfig, options: NewsarchiveConfig, registries: Registries
+) -> Archive:
+    """Load the catalog and add every generated page to `files` (content made when rendered)."""
+    entries, problems = load_entries(files, options.articles_dir, registries)
+    catalog = Catalog.from_entries(entries)
+    paths = Paths(catalog)
+    archive = Archive(registries, catalog, paths, problems=problems)
+    listings = plan_listings(catalog, paths, registries, options.page_size, options.index_page_size)
+    if files.get_file_from_path("index.md") is None:
+        listings.append(
+            Listing(
+                "index.md",
+                lambda: home(catalog, paths, registries, options.home_size, config.site_name),
+            )
+        )
+    contributing = Path(config.config_file_path).parent / options.contributing
+    text = contributing.read_text(encoding="utf-8") if contributing.is_file() else None
+    listings.append(
+        Listing("contributing.md", lambda: contributing_markdown(text, config.repo_url))
+    )
+    listings.append(Listing("search.md", lambda: "# Search\n"))
+    archive.templates["search.md"] = "search-page.html"
+    for listing in listings:
+        inclusion = (
+            InclusionLevel.UNDEFINED if listing.uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+        )
+        files.append(File.generated(config, listing.uri, content="", inclusion=inclusion))
+        archive.listings[listing.uri] = listing
+        if listing.feed:
+            archive.templates[listing.uri] = "listing.html"
+    return archive

@@ -1,0 +1,105 @@
+"""What the article template shows around the body, computed from the catalog.
+
+Values stay raw text here; the template escapes every one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Article
+from ..registry import Registries
+from .catalog import Catalog, Entry
+from .pages import Paths, format_date, page_uri, topic_label
+
+LANGUAGES = {
+    "ar": "Arabic", "bg": "Bulgarian", "cs": "Czech", "da": "Danish", "de": "German",
+    "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian",
+    "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
+    "it": "Italian", "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian",
+    "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish",
+    "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese",
+}  # fmt: skip
+METHODS = {
+    "machine": "Machine-translated",
+    "human": "Translated",
+    "post-edited": "Machine-translated and post-edited",
+}
+
+
+def language_name(code: str) -> str:
+    """English name of an ISO 639-1 code, or the code itself."""
+    return LANGUAGES.get(code, code)
+
+
+def translation_notice(article: Article) -> str | None:
+    """'Machine-translated from French · not reviewed', or None for untranslated text."""
+    translation = article.translation
+    if translation is None:
+        return None
+    reviewed = "reviewed" if translation.reviewed else "not reviewed"
+    return f"{METHODS[translation.method]} from {language_name(translation.from_)} · {reviewed}"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A label and a site-root-relative page URL (the template applies `| url`)."""
+
+    label: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """Everything around an article's body: header facts, chips, related, neighbours."""
+
+    article: Article
+    date: str
+    language: str
+    notice: str | None
+    original_url: str | None
+    sources: list[Link]
+    people: list[Link]
+    topics: list[Link]
+    related: list[Link]
+    older: Link | None
+    newer: Link | None
+
+
+def _to_link(entry: Entry | None, url_of: Callable[[str], str]) -> Link | None:
+    if entry is None:
+        return None
+    return Link(entry.article.title, url_of(entry.src_uri), format_date(entry.date))
+
+
+def article_view(
+    entry: Entry,
+    catalog: Catalog,
+    paths: Paths,
+    registries: Registries,
+    url_of: Callable[[str], str],
+    related: tuple[int, int],
+) -> ArticleView:
+    """The view of one article; `url_of` gives a source path's page URL, related=(size, window)."""
+    article = entry.article
+    older, newer = catalog.neighbours(entry)
+    original = (article.translation and article.translation.original_url) or article.url
+    return ArticleView(
+        article=article,
+        date=format_date(article.date),
+        language=language_name(article.language),
+        notice=translation_notice(article),
+        original_url=original,
+        sources=[Link(n, url_of(page_uri(paths.sources[n], 1))) for n in entry.sources()],
+        people=[Link(n, url_of(page_uri(paths.people[n], 1))) for n in article.people],
+        topics=[
+            Link(topic_label(s, registries), url_of(page_uri(paths.topics[s], 1)))
+            for s in article.topics
+        ],
+        related=[_to_link(e, url_of) for e in catalog.related(entry, *related)],  # type: ignore[misc]
+        older=_to_link(older, url_of),
+        newer=_to_link(newer, url_of),
+    )

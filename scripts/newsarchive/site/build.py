@@ -1,0 +1,76 @@
+"""`newsarchive build` and `newsarchive serve`: MkDocs with our plugin, errors made one line."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import SiteError
+
+
+class _Collect(logging.Handler):
+    """Keeps the build's warnings and errors, to name the first one in the failure message."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _mkdocs_logging(verbose: bool) -> Iterator[_Collect]:
+    logger = logging.getLogger("mkdocs")
+    collect, show = _Collect(), logging.StreamHandler()
+    show.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    show.setLevel(logging.INFO if verbose else logging.WARNING)
+    previous = logger.level
+    logger.setLevel(logging.INFO)
+    logger.addHandler(collect)
+    logger.addHandler(show)
+    try:
+        yield collect
+    finally:
+        logger.removeHandler(collect)
+        logger.removeHandler(show)
+        logger.setLevel(previous)
+
+
+def build_site(
+    config_file: Path, *, site_dir: Path | None = None, strict: bool = False, verbose: bool = True
+) -> None:
+    """Build the site (pages, feeds, export, search index) into site_dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
+    with _mkdocs_logging(verbose) as collect:
+        try:
+            config = load_config(str(config_file), strict=strict, **overrides)
+            build(config)
+        except ConfigurationError as exc:
+            raise SiteError(f"invalid site configuration: {exc}", config_file) from exc
+        except Abort as exc:
+            first = collect.messages[0] if collect.messages else str(exc)
+            more = len(collect.messages) - 1
+            extra = f" (and {more} more problems, listed above)" if more > 0 else ""
+            raise SiteError(f"build failed: {first}{extra}") from exc
+
+
+def serve_site(config_file: Path, *, dev_addr: str | None = None) -> None:
+    """Serve a live-reloading preview; articles, registries and templates are watched."""
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    root = config_file.resolve().parent
+    watch = [str(path) for path in (root / "data", Path(__file__).parent) if path.is_dir()]
+    options = {"dev_addr": dev_addr} if dev_addr else {}
+    with _mkdocs_logging(verbose=True):
+        try:
+            serve(str(config_file), watch=watch, **options)
+        except (Abort, ConfigurationError) as exc:
+            raise SiteError(f"cannot serve: {exc}", config_file) from exc

@@ -1,0 +1,134 @@
+"""All article front matter as small domain objects, indexed for every listing and page.
+
+Built once per build from the front matter only (bodies are never held), so its size is
+bounded by the number of articles, not by what they contain.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import NewsarchiveError, PageError
+from ..frontmatter import loads
+from ..model import Article
+from ..registry import Registries
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One published article: its front matter and where it lives in docs/ and on the site."""
+
+    article: Article
+    src_uri: str  # articles/2025/03/slug.md
+    url: str  # articles/2025/03/slug/
+
+    @property
+    def date(self) -> dt.date:
+        return self.article.date
+
+    def sources(self) -> list[str]:
+        """Publisher then agency: both get a source page."""
+        names = [self.article.source, self.article.agency]
+        return [name for name in dict.fromkeys(names) if name]
+
+
+@dataclass
+class Catalog:
+    """Entries newest first, with indexes from each facet to entry positions (ascending)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    people: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    topics: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    sources: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    years: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    months: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
+    position: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry]) -> Catalog:
+        """Sort entries newest first and index them by person, topic, source, year and month."""
+        catalog = cls(entries=sorted(entries, key=lambda e: (-e.date.toordinal(), e.src_uri)))
+        for index, entry in enumerate(catalog.entries):
+            article = entry.article
+            catalog.position[entry.src_uri] = index
+            for name in article.people:
+                catalog.people[name].append(index)
+            for slug in article.topics:
+                catalog.topics[slug].append(index)
+            for name in entry.sources():
+                catalog.sources[name].append(index)
+            catalog.years[article.date.year].append(index)
+            catalog.months[(article.date.year, article.date.month)].append(index)
+        return catalog
+
+    def select(self, positions: list[int]) -> list[Entry]:
+        """The entries at these positions, in the same order."""
+        return [self.entries[i] for i in positions]
+
+    def neighbours(self, entry: Entry) -> tuple[Entry | None, Entry | None]:
+        """(older, newer) article by date."""
+        index = self.position[entry.src_uri]
+        older = self.entries[index + 1] if index + 1 < len(self.entries) else None
+        newer = self.entries[index - 1] if index > 0 else None
+        return older, newer
+
+    def related(self, entry: Entry, size: int, window: int) -> list[Entry]:
+        """Articles sharing the most people and topics with `entry`, newest first on ties.
+
+        Each facet contributes at most `window` candidates nearest in date, so the work per
+        article stays bounded however large a popular topic grows.
+        """
+        index = self.position[entry.src_uri]
+        facets = [self.people[n] for n in entry.article.people]
+        facets += [self.topics[s] for s in entry.article.topics]
+        scores: Counter[int] = Counter()
+        for positions in facets:
+            centre = bisect.bisect_left(positions, index)
+            start = max(0, centre - window // 2)
+            scores.update(positions[start : start + window])
+        scores.pop(index, None)
+        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:size]
+        return [self.entries[i] for i, _ in best]
+
+
+def _explain(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"]) or "front matter"
+    return f"field '{where}': {error['msg']}; fix it (`newsarchive schema` lists the fields)"
+
+
+def read_entry(path: Path, src_uri: str, url: str) -> Entry:
+    """Parse and validate one archive page's front matter into an Entry."""
+    try:
+        data, _body = loads(path.read_text(encoding="utf-8"))
+        return Entry(Article.model_validate(data), src_uri, url)
+    except NewsarchiveError as exc:
+        raise PageError(exc.message, path) from exc
+    except ValidationError as exc:
+        raise PageError(_explain(exc), path) from exc
+    except UnicodeDecodeError as exc:
+        raise PageError("not UTF-8 text; re-save the file as UTF-8", path) from exc
+
+
+def check_vocabulary(entry: Entry, path: Path, registries: Registries) -> list[PageError]:
+    """Problems with people and topics that the registries do not know."""
+    people_file = registries.data_dir / "people.yml"
+    topics_file = registries.data_dir / "topics.yml"
+    problems = [
+        PageError(f"unknown person '{name}'; add them to {people_file} or fix the name", path)
+        for name in entry.article.people
+        if name not in registries.people
+    ]
+    problems += [
+        PageError(f"unknown topic '{slug}'; use a slug from {topics_file}", path)
+        for slug in entry.article.topics
+        if slug not in registries.topics
+    ]
+    return problems

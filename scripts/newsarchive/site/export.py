@@ -1,0 +1,29 @@
+"""The archive's metadata for researchers: one JSON object per line, written as it goes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from .catalog import Entry
+
+
+def export_line(entry: Entry, base: str) -> str:
+    """One article's front matter plus its source path and page address, as JSON."""
+    record = {
+        **entry.article.front_matter(),
+        "path": f"docs/{entry.src_uri}",
+        "url": base + entry.url,
+    }
+    return json.dumps(record, ensure_ascii=False, default=str)
+
+
+def write_export(path: Path, entries: Iterable[Entry], base: str) -> int:
+    """Stream every entry to `path` (JSON Lines); returns the number of lines."""
+    count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for entry in entries:
+            handle.write(export_line(entry, base) + "\n")
+            count += 1
+    return count

@@ -1,0 +1,62 @@
+"""schema.org NewsArticle JSON-LD for an article page, safe to place inside <script>."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Article
+
+# json.dumps leaves these as-is; inside <script> "</script>" or "<!--" would end the block.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def news_article(article: Article, page_url: str | None, site_name: str) -> dict[str, Any]:
+    """The NewsArticle object: what, when, who wrote it, who it is about, what it translates."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "datePublished": article.date.isoformat(),
+        "inLanguage": article.language,
+    }
+    if page_url:
+        data["url"] = page_url
+        data["mainEntityOfPage"] = page_url
+    if article.byline:
+        data["author"] = [{"@type": "Person", "name": name} for name in article.byline]
+    if article.source:
+        data["publisher"] = {"@type": "Organization", "name": article.source}
+    if article.agency:
+        data["sourceOrganization"] = {"@type": "Organization", "name": article.agency}
+    if article.summary:
+        data["description"] = article.summary
+    if article.dateline:
+        data["locationCreated"] = {"@type": "Place", "name": article.dateline}
+    if article.copyright:
+        data["copyrightNotice"] = article.copyright
+    if article.people:
+        data["mentions"] = [{"@type": "Person", "name": name} for name in article.people]
+    if article.topics:
+        data["about"] = [{"@type": "Thing", "name": slug} for slug in article.topics]
+    original_url = (article.translation and article.translation.original_url) or article.url
+    if article.translation:
+        original: dict[str, Any] = {
+            "@type": "NewsArticle",
+            "inLanguage": article.translation.from_,
+        }
+        if article.translation.original_title:
+            original["headline"] = article.translation.original_title
+        if original_url:
+            original["url"] = original_url
+        data["translationOfWork"] = original
+        if article.translation.translator:
+            data["translator"] = {"@type": "Thing", "name": article.translation.translator}
+    if original_url:
+        data["isBasedOn"] = original_url
+    return data
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON text that cannot close or comment out the <script> element it is placed in."""
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)

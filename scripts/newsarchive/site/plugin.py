@@ -1,0 +1,143 @@
+"""The `newsarchive` MkDocs plugin: short event handlers; the work lives in the other modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from ..errors import NewsarchiveError
+from ..registry import load_registries
+from .archive import Archive, build_archive, log
+from .article_view import article_view, language_name
+from .config import NewsarchiveConfig
+from .export import write_export
+from .jsonld import news_article, script_json
+from .outputs import sitemap_urls, write_all_feeds
+from .pages import topic_label
+from .search import Record, SearchJob
+from .sitemap import write_sitemaps
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
+    """Generates listing pages, article chrome, feeds, sitemap, export and the search index."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.archive: Archive | None = None
+        self.search: SearchJob | None = None
+        self.files: Files | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Put our templates first; our sitemap replaces the theme's."""
+        config.theme.dirs.insert(0, str(TEMPLATES))
+        config.theme.static_templates.discard("sitemap.xml")
+        return config
+
+    @event_priority(-50)  # after other plugins have added or removed files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Read all front matter, add generated pages, start indexing on the other core."""
+        data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        try:
+            registries = load_registries(data_dir)
+        except NewsarchiveError as exc:
+            raise PluginError(str(exc)) from exc
+        self.archive = archive = build_archive(files, config, self.config, registries)
+        for problem in archive.problems:
+            log.warning(str(problem))
+        if archive.problems and config.strict:
+            raise PluginError(
+                f"{len(archive.problems)} article problem(s); first: {archive.problems[0]}"
+            )
+        if self.config.search:
+            self.search = SearchJob(self._records(config), Path(config.site_dir) / "pagefind", "en")
+        self.files = files
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Generated pages get their Markdown now; article front matter never reaches Material."""
+        assert self.archive is not None
+        uri = page.file.src_uri
+        if uri in self.archive.catalog.position:
+            entry = self.archive.catalog.entries[self.archive.catalog.position[uri]]
+            page.meta = {"template": "article.html"}
+            page.title = entry.article.title
+            return markdown
+        if uri in self.archive.templates:
+            page.meta = {"template": self.archive.templates[uri]}
+        listing = self.archive.listings.get(uri)
+        return listing.render() if listing else markdown
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: object
+    ) -> TemplateContext:
+        """Article pages get their view (chips, related, neighbours); listings their feed."""
+        assert self.archive is not None and self.files is not None
+        archive, uri = self.archive, page.file.src_uri
+        if uri in archive.catalog.position:
+            entry = archive.catalog.entries[archive.catalog.position[uri]]
+            url_of = self._url_of
+            size = (self.config.related_size, self.config.related_window)
+            context["na"] = article_view(
+                entry, archive.catalog, archive.paths, archive.registries, url_of, size
+            )
+            data = news_article(entry.article, page.canonical_url, config.site_name)
+            context["na_jsonld"] = script_json(data)
+        elif uri in archive.listings:
+            context["na_feed"] = archive.listings[uri].feed
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Feeds, sitemap and export, then wait for the search index."""
+        assert self.archive is not None and self.files is not None
+        site_dir, base = Path(config.site_dir), config.site_url or "/"
+        write_all_feeds(site_dir, self.archive, base, self.config.feed_size, config.site_name)
+        write_sitemaps(site_dir, base, sitemap_urls(self.files, self.archive))
+        if self.config.export:
+            write_export(site_dir / self.config.export, self.archive.catalog.entries, base)
+        if self.search is not None:
+            count = self.search.wait()
+            log.info(f"Search index: {count} articles")
+            self.search = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Do not leave the indexing process running."""
+        if self.search is not None:
+            self.search.cancel()
+            self.search = None
+
+    def _url_of(self, uri: str) -> str:
+        assert self.files is not None
+        file = self.files.get_file_from_path(uri)
+        assert file is not None, uri
+        return file.url
+
+    def _records(self, config: MkDocsConfig) -> list[Record]:
+        assert self.archive is not None
+        registries, docs = self.archive.registries, Path(config.docs_dir)
+        return [
+            Record(
+                path=str(docs / e.src_uri),
+                url="/" + e.url,
+                title=e.article.title,
+                date=e.date.isoformat(),
+                filters={
+                    "person": list(e.article.people),
+                    "topic": [topic_label(s, registries) for s in e.article.topics],
+                    "source": e.sources(),
+                    "language": [language_name(e.article.language)],
+                    "year": [str(e.date.year)],
+                },
+            )
+            for e in self.archive.catalog.entries
+        ]
