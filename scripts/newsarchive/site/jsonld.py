@@ -11,8 +11,8 @@ from ..model import Article
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def news_article(article: Article, page_url: str | None, site_name: str) -> dict[str, Any]:
-    """The NewsArticle object: what, when, who wrote it, who it is about, what it translates."""
+def news_article(article: Article, page_url: str | None, topics: list[str]) -> dict[str, Any]:
+    """The NewsArticle: what, when, who wrote it, who and what (topic labels) it is about."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -37,8 +37,8 @@ def news_article(article: Article, page_url: str | None, site_name: str) -> dict
         data["copyrightNotice"] = article.copyright
     if article.people:
         data["mentions"] = [{"@type": "Person", "name": name} for name in article.people]
-    if article.topics:
-        data["about"] = [{"@type": "Thing", "name": slug} for slug in article.topics]
+    if topics:
+        data["about"] = [{"@type": "Thing", "name": label} for label in topics]
     original_url = (article.translation and article.translation.original_url) or article.url
     if article.translation:
         original: dict[str, Any] = {

@@ -91,7 +91,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             context["na"] = article_view(
                 entry, archive.catalog, archive.paths, archive.registries, url_of, size
             )
-            data = news_article(entry.article, page.canonical_url, config.site_name)
+            topics = [link.label for link in context["na"].topics]
+            data = news_article(entry.article, page.canonical_url, topics)
             context["na_jsonld"] = script_json(data)
         elif uri in archive.listings:
             context["na_feed"] = archive.listings[uri].feed
@@ -104,7 +105,9 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         write_all_feeds(site_dir, self.archive, base, self.config.feed_size, config.site_name)
         write_sitemaps(site_dir, base, sitemap_urls(self.files, self.archive))
         if self.config.export:
-            write_export(site_dir / self.config.export, self.archive.catalog.entries, base)
+            docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
+            path = site_dir / self.config.export
+            write_export(path, self.archive.catalog.entries, base, docs.as_posix())
         if self.search is not None:
             count = self.search.wait()
             log.info(f"Search index: {count} articles")
