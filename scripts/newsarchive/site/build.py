@@ -11,14 +11,16 @@ from ..errors import SiteError
 
 
 class _Collect(logging.Handler):
-    """Keeps the build's warnings and errors, to name the first one in the failure message."""
+    """Keeps the build's warnings (each names a file) and errors, for the failure message."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: list[str] = []
+        self.warnings: list[str] = []
+        self.errors: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        found = self.warnings if record.levelno == logging.WARNING else self.errors
+        found.append(record.getMessage())
 
 
 @contextmanager
@@ -55,9 +57,9 @@ def build_site(
         except ConfigurationError as exc:
             raise SiteError(f"invalid site configuration: {exc}", config_file) from exc
         except Abort as exc:
-            first = collect.messages[0] if collect.messages else str(exc)
-            more = len(collect.messages) - 1
-            extra = f" (and {more} more problems, listed above)" if more > 0 else ""
+            first = next(iter(collect.warnings + collect.errors), str(exc))
+            more = len(collect.warnings) - 1
+            extra = f" (and {more} more, listed above)" if more > 0 else ""
             raise SiteError(f"build failed: {first}{extra}") from exc
 
 

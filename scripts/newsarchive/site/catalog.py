@@ -115,6 +115,10 @@ def read_entry(path: Path, src_uri: str, url: str) -> Entry:
         raise PageError(_explain(exc), path) from exc
     except UnicodeDecodeError as exc:
         raise PageError("not UTF-8 text; re-save the file as UTF-8", path) from exc
+    except ValueError as exc:  # YAML that looks like a date but is not one: 2025-13-40
+        raise PageError(
+            f"front matter date cannot be read ({exc}); write a real day as YYYY-MM-DD", path
+        ) from exc
 
 
 def check_vocabulary(entry: Entry, path: Path, registries: Registries) -> list[PageError]:

@@ -54,9 +54,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         for problem in archive.problems:
             log.warning(str(problem))
         if archive.problems and config.strict:
-            raise PluginError(
-                f"{len(archive.problems)} article problem(s); first: {archive.problems[0]}"
-            )
+            raise PluginError(f"{len(archive.problems)} article problem(s) in strict mode")
         if self.config.search:
             self.search = SearchJob(self._records(config), Path(config.site_dir) / "pagefind", "en")
         self.files = files
