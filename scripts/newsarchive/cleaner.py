@@ -14,6 +14,7 @@ Whatever is taken out lands in CleanArticle.removed, so nothing disappears unsee
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -53,7 +54,10 @@ _HEADING_MAX_WORDS = 12
 _HEADING_MAX_CHARS = 90
 _TITLE_MAX_WORDS = 30
 # Lines this far into a page can still carry the title, date and byline.
-_HEADER_SCAN = 12
+# A paste with this many lines of non-sentences is a whole page with menus and footers.
+_WHOLE_PAGE_CHROME = 20
+# In a whole page, this many non-sentence lines in a row separate the article from the rest.
+_BOUNDARY_RUN = 3
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
@@ -200,11 +204,19 @@ def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
     lines = _take_out_promos(lines, removed)
     lines = _take_out(lines, removed, lambda line: _is_furniture(line.text, rules))
 
-    start, end = _article_span(lines, whole_page=raw.kind == "text")
+    start = next((i for i, line in enumerate(lines) if _opens_article(line)), None)
+    if start is None:  # no sentence at all (a table of figures): all of it but a headline
+        start = 1 if len(lines) > 1 and _is_headline(lines[0]) else 0
+    end, repeated = len(lines), frozenset[str]()
+    if raw.kind == "text" and sum(not line.real for line in lines) >= _WHOLE_PAGE_CHROME:
+        repeated = _repeated(lines)
+        start, end = _article_span(lines, repeated)
     removed.extend(line.text for line in lines[end:])
     header, body = lines[:start], lines[start:end]
-    kept_header = _read_header(header, found, removed, keep_unknown=raw.kind == "html")
-    body = _take_out(body, removed, lambda line: _is_date_line(line, found))
+    kept_header = _read_header(header, body[:5], found, removed, keep_unknown=raw.kind == "html")
+    body = _take_out(
+        body, removed, lambda line: _key(line.text) in repeated or _is_date_line(line, found)
+    )
     body = [*kept_header, *body]
     if found.title:
         body = _take_out(body[:3], removed, lambda line: _same(line.text, found.title)) + body[3:]
@@ -261,10 +273,17 @@ def _split(text: str) -> list[_Line]:
                 lines.append(_Line(heading.group(1), heading=True))
             previous = ""
             continue
-        indented = len(row) - len(row.lstrip()) >= 2
-        # In wrapped copy a line continues its paragraph unless it is indented or the
-        # line before it stopped well short of the wrap width (a title, a last line).
-        continues = width and current and not indented and len(previous) >= width * 0.6
+        indented = row[:1].isspace()
+        # In wrapped copy a line continues its paragraph unless it is indented, the line
+        # before it stopped well short of the wrap width (a last line), or one of the two
+        # is an ALL-CAPS headline.
+        continues = (
+            width
+            and current
+            and not indented
+            and len(previous) >= width * 0.6
+            and _is_caps(previous) == _is_caps(stripped)
+        )
         if not continues:
             flush()
         current.append(stripped)
@@ -283,6 +302,11 @@ def _wrap_width(rows: list[str]) -> int:
         return 0
     open_ended = sum(not _SENTENCE_END.search(row) for row in long_rows)
     return max(lengths) if open_ended >= len(long_rows) / 2 else 0
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _join_wrapped(parts: list[str]) -> str:
@@ -391,39 +415,55 @@ def _is_furniture(text: str, rules: tuple[frozenset[str], tuple[re.Pattern[str],
 # --- 3. where the article is ----------------------------------------------------------------
 
 
-def _article_span(lines: list[_Line], whole_page: bool) -> tuple[int, int]:
-    """Start and end of the article: the run of lines with the most sentence text.
+def _article_span(lines: list[_Line], repeated: frozenset[str]) -> tuple[int, int]:
+    """Start and end of the article in a whole-page paste: its largest block of sentences.
 
-    Sentences score their word count; other lines cost more the longer their run, so a
-    heading between paragraphs is cheap and a menu of thirty links is not.
+    Blocks are split where three or more non-sentence lines (menus, link lists, tag
+    rows) stand together; a subheading or a caption between paragraphs does not split.
     """
-    first = next((i for i, line in enumerate(lines) if line.real), len(lines))
-    if not whole_page:
-        return first, len(lines)
-    best, best_span = 0, (first, len(lines))
-    total, start, run = 0, 0, 0
+    blocks: list[tuple[int, int, int]] = []  # (start, end, words)
+    start, end, words, run = -1, -1, 0, 0
     for index, line in enumerate(lines):
-        if line.real:
-            run = 0
-            score = line.words
-        else:
+        if _key(line.text) in repeated:
+            continue  # printed twice (caption, teaser): page furniture, not a boundary
+        if not line.real:
             run += 1
-            score = -(3 + 2 * run)
-        if total <= 0:
-            total, start = 0, index
-        total += score
-        if total > best:
-            best, best_span = total, (start, index + 1)
-    return best_span
+            continue
+        if start < 0 or run >= _BOUNDARY_RUN:
+            if start >= 0:
+                blocks.append((start, end, words))
+            start, words = index, 0
+        words, end, run = words + line.words, index + 1, 0
+    if start >= 0:
+        blocks.append((start, end, words))
+    best = max(blocks, key=lambda block: block[2], default=None)
+    return (best[0], best[1]) if best else (0, len(lines))
+
+
+def _repeated(lines: list[_Line]) -> frozenset[str]:
+    """Lines printed twice or more on one page: captions, section labels, teasers."""
+    counts = Counter(_key(line.text) for line in lines)
+    return frozenset(text for text, count in counts.items() if count > 1)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _opens_article(line: _Line) -> bool:
+    return line.real or (not line.heading and _match_dateline(line.text) is not None)
 
 
 # --- 4. title, date, byline -----------------------------------------------------------------
 
 
 def _read_header(
-    header: list[_Line], found: _Found, removed: list[str], keep_unknown: bool
+    header: list[_Line], opening: list[_Line], found: _Found, removed: list[str], keep_unknown: bool
 ) -> list[_Line]:
-    """Take date, byline and title from the lines above the article; return those to keep."""
+    """Take date, byline and title from the lines above the article; return those to keep.
+
+    `opening` is the article's first lines: on a whole page the headline can sit among them.
+    """
     kept: list[_Line] = []
     candidates: list[_Line] = []
     for line in header:
@@ -434,23 +474,21 @@ def _read_header(
         else:
             candidates.append(line)
     if found.title is None:
-        found.title = _pick_title(candidates, header)
+        found.title = _pick_title(candidates, header, [o for o in opening if not o.real])
     for line in candidates:
         if not (found.title and _same(line.text, found.title)):
             removed.append(line.text)
     return kept
 
 
-def _pick_title(candidates: list[_Line], header: list[_Line]) -> str | None:
+def _pick_title(candidates: list[_Line], header: list[_Line], opening: list[_Line]) -> str | None:
     """A short paste opens with its headline; a whole page names it in its first line."""
     headlines = [c for c in candidates if _is_headline(c)]
-    if not headlines:
-        return None
     if len(header) <= 4:
-        return headlines[0].text
+        return headlines[0].text if headlines else None
     page_title = header[0].text.casefold()
-    for line in headlines[1:]:
-        if page_title.startswith(line.text.casefold()):
+    for line in [*headlines[1:], *opening]:
+        if _is_headline(line) and page_title.startswith(line.text.casefold()):
             return line.text
     return None
 
@@ -520,21 +558,30 @@ def _cut_dateline(body: list[_Line], found: _Found, removed: list[str]) -> list[
     if index is None:
         return body
     text = body[index].text
+    match = _match_dateline(text)
+    if match is None:
+        return body
+    agency = match.groupdict().get("agency")
+    if agency is not None:
+        found.agency = _agency(agency) or agency
+    if match["place"]:
+        found.dateline = _place_name(match["place"])
+    removed.append(match.group(0).strip())
+    rest = text[match.end() :]
+    return [*body[:index], replace(body[index], text=rest), *body[index + 1 :]]
+
+
+def _match_dateline(text: str) -> re.Match[str] | None:
+    """The dateline opening a paragraph; what follows it must be a sentence, not a headline."""
     for pattern in _DATELINES:
         match = pattern.match(text)
-        if match is None:
+        if match is None or _is_caps(text[match.end() :]):
             continue
         agency = match.groupdict().get("agency")
         if agency is not None and not (_agency(agency) or re.fullmatch(r"[A-Z]{2,8}", agency)):
             continue
-        if agency is not None:
-            found.agency = _agency(agency) or agency
-        if match["place"]:
-            found.dateline = _place_name(match["place"])
-        removed.append(match.group(0).strip())
-        rest = text[match.end() :]
-        return [*body[:index], replace(body[index], text=rest), *body[index + 1 :]]
-    return body
+        return match
+    return None
 
 
 def _place_name(place: str) -> str:

@@ -156,8 +156,7 @@ def _decode_text(path: Path, data: bytes) -> str:
 
 
 def _check_text(path: Path, text: str) -> None:
-    if len(_CONTROL.findall(text)) > MAX_JUNK_SHARE * len(text):
-        raise InputError("file is binary, not text; save the article as .txt or .html", path)
+    _check_not_binary(path, text)
     if not text.strip():
         raise InputError("file is empty; paste the article text into it", path)
     for number, line in enumerate(text.splitlines(), start=1):
@@ -169,6 +168,11 @@ def _check_text(path: Path, text: str) -> None:
             )
 
 
+def _check_not_binary(path: Path, text: str) -> None:
+    if len(_CONTROL.findall(text)) > MAX_JUNK_SHARE * len(text):
+        raise InputError("file is binary, not text; save the article as .txt or .html", path)
+
+
 # --- saved pages ----------------------------------------------------------------------------
 
 
@@ -178,7 +182,8 @@ def _read_html(path: Path, data: bytes, digest: str) -> RawArticle:
     tree = trafilatura.utils.load_html(data)
     if tree is None:
         raise InputError("page is not readable HTML; save it again as 'Web page, HTML only'", path)
-    _check_text(path, tree.text_content()[:MAX_INPUT_BYTES])
+    # Saved pages carry minified scripts on one line, so only the binary check applies here.
+    _check_not_binary(path, tree.text_content())
     meta = _page_metadata(tree)
     doc = trafilatura.bare_extraction(
         tree,
