@@ -73,6 +73,45 @@ def schema() -> None:
 
 
 @cli.command()
+@click.option("--strict", is_flag=True, help="Fail on unknown people/topics, bad links or pages.")
+@click.option("--site-dir", type=click.Path(path_type=Path), help="Output folder [default: site].")
+@click.option(
+    "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True
+)
+def build(strict: bool, site_dir: Path | None, config_file: Path) -> None:
+    """Build the archive site, its feeds, export and search index.
+
+    Example: newsarchive build --strict --site-dir public
+    """
+    from .site.build import build_site
+
+    try:
+        build_site(config_file, site_dir=site_dir, strict=strict)
+    except NewsarchiveError as exc:
+        raise _fail(exc) from exc
+
+
+@cli.command()
+@click.option(
+    "--dev-addr", metavar="HOST:PORT", help="Address to serve on [default: 127.0.0.1:8000]."
+)
+@click.option(
+    "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True
+)
+def serve(dev_addr: str | None, config_file: Path) -> None:
+    """Preview the site with live reload (search included).
+
+    Example: newsarchive serve --dev-addr 127.0.0.1:8001
+    """
+    from .site.build import serve_site
+
+    try:
+        serve_site(config_file, dev_addr=dev_addr)
+    except NewsarchiveError as exc:
+        raise _fail(exc) from exc
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--changed-since", metavar="REF", help="Only pages changed since this git ref.")
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text")
