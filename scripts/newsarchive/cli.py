@@ -65,14 +65,6 @@ def ingest(paths: tuple[Path, ...], **options: object) -> None:
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of the front matter, generated from the model."""
-    from .model import json_schema
-
-    click.echo(json_schema(), nl=False)
-
-
-@cli.command()
 @click.option("--strict", is_flag=True, help="Fail on unknown people/topics, bad links or pages.")
 @click.option("--site-dir", type=click.Path(path_type=Path), help="Output folder [default: site].")
 @click.option(
@@ -109,6 +101,54 @@ def serve(dev_addr: str | None, config_file: Path) -> None:
         serve_site(config_file, dev_addr=dev_addr)
     except NewsarchiveError as exc:
         raise _fail(exc) from exc
+
+
+@cli.command()
+@click.option("--markdown", is_flag=True, help="Print the field table for CONTRIBUTING.md.")
+@click.option("--write", is_flag=True, help="Update docs/article.schema.json and CONTRIBUTING.md.")
+def schema(markdown: bool, write: bool) -> None:
+    """Print the JSON Schema of the front matter, generated from the model."""
+    from .model import json_schema
+    from .reference import field_table, write_reference
+
+    if write:
+        try:
+            updated = write_reference()
+        except NewsarchiveError as exc:
+            raise _fail(exc) from exc
+        click.echo("".join(f"updated {path}\n" for path in updated) or "up to date")
+        return
+    click.echo(field_table() if markdown else json_schema(), nl=False)
+
+
+@cli.command("eval")
+@click.option(
+    "--corpus",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Corpus root holding html_articles/, messy_text/, translated_news/.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON, not a table.")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON floors; exit 1 when a score drops below its floor.",
+)
+def eval_(corpus: Path, as_json: bool, baseline: Path | None) -> None:
+    """Score the normaliser on an external corpus, beside trafilatura.
+
+    Example: newsarchive eval --corpus ../shared/corpus --baseline tests/eval_baseline.json
+    """
+    from .evaluate import run_eval
+
+    try:
+        report, problems = run_eval(corpus, as_json, baseline)
+    except NewsarchiveError as exc:
+        raise _fail(exc) from exc
+    click.echo(report, nl=False)
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    sys.exit(1 if problems else 0)
 
 
 @cli.command()
