@@ -1,0 +1,204 @@
+"""The enricher: CleanArticle + Overrides + Registries -> Article and body.
+
+Every field follows one precedence: what the contributor said (flags over sidecar,
+already merged in Overrides), then the page's metadata (HTML), then what the cleaner
+read from the text. Nothing is guessed: a missing title or date is an InputError.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import ValidationError
+
+from ..errors import InputError
+from ..model import Article, Translation
+from ..records import CleanArticle, Overrides
+from ..registry import Entity, Registries
+from ..slugs import slugify
+from .dates import check_weekday, choose_date, sidecar_name
+from .entities import (
+    AliasIndex,
+    Mention,
+    Token,
+    build_index,
+    find_introduced,
+    find_mentions,
+    is_title_case,
+    link_names,
+    tokenize,
+)
+from .language import detect_language
+from .topics import CueIndex, build_cue_index, score_topics
+
+__all__ = ["Enriched", "enrich"]
+
+SUMMARY_MAX = 400
+# A sentence ends at . ! ? or … (optionally closed by a quote) before a space.
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)]*(?=\s)")
+
+
+@dataclass(frozen=True)
+class Enriched:
+    """An article ready for the writer, with what the ingest should report or register."""
+
+    article: Article
+    body: str
+    new_people: tuple[Entity, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Indexes:
+    people: AliasIndex
+    organisations: AliasIndex
+    places: AliasIndex
+    topics: CueIndex
+
+
+# Built once per Registries object (ingest workers share one), keyed by identity
+# because the registries hold dicts and cannot be hashed.
+_INDEXES: dict[int, tuple[Registries, _Indexes]] = {}
+
+
+def _indexes(registries: Registries) -> _Indexes:
+    cached = _INDEXES.get(id(registries))
+    if cached is not None and cached[0] is registries:
+        return cached[1]
+    built = _Indexes(
+        people=build_index(registries.people, with_surnames=True),
+        organisations=build_index(registries.organisations),
+        places=build_index(registries.places),
+        topics=build_cue_index(registries.topics),
+    )
+    _INDEXES[id(registries)] = (registries, built)
+    return built
+
+
+def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) -> Enriched:
+    """The article's front matter and body, every field by the documented precedence."""
+    raw = clean.raw
+    title = overrides.title or clean.title or raw.title
+    if not title:
+        raise InputError(
+            f"no headline found; pass --title \"...\" or add 'title:' to {sidecar_name(raw.path)}",
+            raw.path,
+        )
+    date = choose_date(clean, overrides)
+    body = clean.body()
+    paragraphs = [b.text for b in clean.blocks if b.kind == "paragraph"]
+    language = detect_language(" ".join(paragraphs) or title, raw.language)
+    if language is None:
+        raise InputError("no article text found; check that the file holds the article", raw.path)
+    indexes = _indexes(registries)
+    # Only the headline and the article's own blocks are read for names: never
+    # the removed furniture, bylines or credits.
+    text = "\n\n".join([title, *(b.text for b in clean.blocks)])
+    tokens = tokenize(text)
+    people, new_people = _link_people(indexes.people, title, clean, text, tokens)
+    fields = {
+        "title": title,
+        "slug": slugify(title) or f"article-{raw.digest[:12]}",
+        "date": date,
+        "source": _canonical_source(
+            overrides.source or raw.source or clean.copyright_holder, registries
+        ),
+        "url": overrides.url or raw.url,
+        "agency": _canonical_source(clean.agency, registries, kind="agency"),
+        "byline": list(dict.fromkeys(raw.byline or clean.byline)),
+        "dateline": clean.dateline,
+        "language": language,
+        "translation": _translation(overrides, language, clean),
+        "people": people,
+        "organisations": link_names(find_mentions(indexes.organisations, text, tokens)),
+        "places": link_names(find_mentions(indexes.places, text, tokens)),
+        "topics": score_topics(indexes.topics, title, "\n\n".join(paragraphs)),
+        "summary": summarise(clean.lead()),
+        "copyright": clean.copyright,
+    }
+    try:
+        article = Article(**fields)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise InputError(
+            f"{where}: {error['msg']}; correct it with the matching flag or in "
+            f"{sidecar_name(raw.path)}",
+            raw.path,
+        ) from exc
+    warnings = [check_weekday(date, clean.lead())]
+    if overrides.from_lang == language:
+        warnings.append(
+            f"--from {language} is the language of the text itself; no translation recorded"
+        )
+    return Enriched(article, body, new_people, tuple(w for w in warnings if w))
+
+
+def _link_people(
+    index: AliasIndex, title: str, clean: CleanArticle, text: str, tokens: list[Token]
+) -> tuple[list[str], tuple[Entity, ...]]:
+    """Registered people mentioned, plus unregistered ones introduced by a role."""
+    mentions = find_mentions(index, text, tokens)
+    new: dict[str, Entity] = {}
+    start = len(title) + 2
+    for block in clean.blocks:
+        # Headings and title-case lines ("Minister Warns Farmers") would read as names.
+        if block.kind == "paragraph" and not is_title_case(block.text):
+            for person in find_introduced(block.text):
+                known = find_mentions(index, person.name, tokenize(person.name))
+                if person.name not in new and not known:
+                    new[person.name] = Entity(name=person.name, role=person.role)
+                    mentions.append(Mention(person.name, start + person.start))
+        start += len(block.text) + 2
+    return link_names(mentions), tuple(new.values())
+
+
+def _canonical_source(
+    name: str | None, registries: Registries, kind: Literal["publisher", "agency"] | None = None
+) -> str | None:
+    """The registry's name for a source when known (and of the wanted kind), else as given."""
+    if not name:
+        return None
+    source = registries.source_named(name.strip())
+    if source is not None and (kind is None or source.kind == kind):
+        return source.name
+    return name.strip()
+
+
+def _translation(overrides: Overrides, language: str, clean: CleanArticle) -> Translation | None:
+    """Translation facts when the contributor gave any, unless 'from' is this very language."""
+    if overrides.from_lang is None:
+        details = (overrides.method, overrides.translator, overrides.original_title)
+        if any(value is not None for value in (*details, overrides.original_url)):
+            raise InputError(
+                "translation details given without the original language; pass --from LANG "
+                f"or add 'from:' to {sidecar_name(clean.raw.path)}",
+                clean.raw.path,
+            )
+        return None
+    if overrides.from_lang == language:
+        return None
+    return Translation(
+        from_=overrides.from_lang,
+        method=overrides.method or "machine",
+        translator=overrides.translator,
+        original_title=overrides.original_title,
+        original_url=overrides.original_url,
+        reviewed=bool(overrides.reviewed),
+    )
+
+
+def summarise(lead: str | None) -> str | None:
+    """The lead, cut after the last whole sentence that fits in SUMMARY_MAX characters."""
+    if not lead:
+        return None
+    lead = " ".join(lead.split())
+    if len(lead) <= SUMMARY_MAX:
+        return lead
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(lead) if m.end() <= SUMMARY_MAX]
+    if ends:
+        return lead[: ends[-1]]
+    cut = lead[:SUMMARY_MAX].rsplit(" ", 1)[0].rstrip(",;:–—-")
+    return f"{cut}…"
