@@ -76,6 +76,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b|\bі\
 _BY_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|від|от)\s+", re.I)
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_SENTENCE = re.compile(r"^(?!## ).{30,}[.!?…。！？][\"'”’»)]*$")
 _LANG = re.compile(r"^([a-z]{2})(?:[-_].*)?$")
 
 
@@ -193,8 +194,10 @@ def _read_html(path: Path, data: bytes, digest: str) -> RawArticle:
         include_formatting=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = "\n\n".join(_body_blocks(doc.body)) if doc is not None and doc.body is not None else ""
-    if not text.strip():
+    blocks = list(_body_blocks(doc.body)) if doc is not None and doc.body is not None else []
+    text = "\n\n".join(blocks)
+    # Menus and link lists are what extraction finds on a page with no article: no sentences.
+    if not any(_SENTENCE.search(block) for block in blocks):
         raise InputError(
             "page has no article text; save the article page itself, "
             "or paste its text into a .txt file",

@@ -1,0 +1,213 @@
+"""Readers: raw files and sidecars from tests/fixtures/readers, named for what they prove."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsarchive import readers
+from newsarchive.errors import InputError
+from newsarchive.readers import read_file, read_sidecar, sidecar_for
+from newsarchive.records import Overrides
+
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+
+
+def fixture(name: str) -> Path:
+    return FIXTURES / name
+
+
+def error_of(call: Callable[[Path], object], path: Path) -> str:
+    with pytest.raises(InputError) as caught:
+        call(path)
+    assert caught.value.path == path
+    return str(caught.value)
+
+
+class TestPastedText:
+    def test_utf8_bom_is_dropped_and_newlines_normalised(self) -> None:
+        raw = read_file(fixture("utf8_bom.txt"))
+        assert raw.kind == "text"
+        assert raw.text == (
+            "Kyiv’s mayor said the bridge would reopen on Monday.\n"
+            "Traffic will be limited to buses.\n"
+        )
+
+    def test_cp1252_paste_is_decoded_with_curly_quotes_kept(self) -> None:
+        raw = read_file(fixture("cp1252_paste.txt"))
+        assert raw.text == "The minister’s “final offer” was rejected in Orléans – again.\n"
+
+    def test_mojibake_is_repaired(self) -> None:
+        raw = read_file(fixture("mojibake.txt"))
+        assert raw.text == 'Ukraine’s president visited Zürich on "Sunday".\n'
+
+    def test_utf16_with_bom_is_text_not_binary(self) -> None:
+        raw = read_file(fixture("utf16_notepad.txt"))
+        assert raw.text == "Der Bürgermeister sagte, die Brücke öffne am Montag.\n"
+
+    def test_digest_is_sha256_of_the_raw_bytes(self) -> None:
+        path = fixture("cp1252_paste.txt")
+        assert read_file(path).digest == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class TestRefusedInputs:
+    def test_binary(self) -> None:
+        path = fixture("binary.txt")
+        assert error_of(read_file, path) == (
+            f"{path}: file is binary, not text; save the article as .txt or .html"
+        )
+
+    def test_whitespace_only(self) -> None:
+        path = fixture("whitespace_only.txt")
+        assert error_of(read_file, path) == f"{path}: file is empty; paste the article text into it"
+
+    def test_page_without_article_text(self) -> None:
+        path = fixture("html_no_article.html")
+        assert error_of(read_file, path) == (
+            f"{path}: page has no article text; save the article page itself, "
+            "or paste its text into a .txt file"
+        )
+
+    def test_unsupported_suffix(self, tmp_path: Path) -> None:
+        path = tmp_path / "article.pdf"
+        path.write_bytes(b"%PDF-1.7")
+        assert error_of(read_file, path) == (
+            f"{path}: unsupported file type '.pdf'; use .txt, .md, .html or .htm"
+        )
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "gone.txt"
+        assert error_of(read_file, path) == f"{path}: file not found; check the path"
+
+    def test_file_over_the_size_cap_is_refused_before_reading(self, tmp_path: Path) -> None:
+        path = tmp_path / "huge.txt"
+        with path.open("wb") as handle:  # sparse: nothing is written, the size is what counts
+            handle.truncate(readers.MAX_INPUT_BYTES + 1)
+        assert error_of(read_file, path) == (
+            f"{path}: file is larger than 5 MiB (5,242,881 bytes); "
+            "save only the article, not a whole site"
+        )
+
+    def test_line_over_the_length_cap(self, tmp_path: Path) -> None:
+        path = tmp_path / "one_line.txt"
+        path.write_text("A title\n" + "word " * (readers.MAX_LINE_CHARS // 5 + 1), encoding="utf-8")
+        assert error_of(read_file, path) == (
+            f"{path}: line 2 is longer than 200,000 characters; "
+            "this is not article text, save the article on its own"
+        )
+
+
+class TestSavedPages:
+    def test_jsonld_wins_over_opengraph_and_gives_the_only_date(self) -> None:
+        raw = read_file(fixture("html_jsonld_only_date.html"))
+        assert raw.kind == "html"
+        assert raw.title == "Bridge reopens after two years of repairs"
+        assert raw.date == dt.date(2024, 11, 3)
+        assert raw.byline == ("Ana Ruiz", "Tom Berg")
+        assert raw.source == "Riverside Gazette Ltd"
+        assert raw.url == "https://gazette.example/news/bridge-reopens"
+        assert raw.language == "en"
+
+    def test_headings_and_paragraphs_from_the_article_only(self) -> None:
+        text = read_file(fixture("html_jsonld_only_date.html")).text
+        blocks = text.split("\n\n")
+        assert blocks[0] == "## Bridge reopens after two years of repairs"
+        assert "## Buses first" in blocks
+        assert blocks[-1].startswith("Shop owners on both banks said trade had fallen")
+        assert "Contact us" not in text
+        assert "Sport" not in text
+
+    def test_meta_date_wins_over_time_element(self) -> None:
+        raw = read_file(fixture("html_meta_over_time.html"))
+        assert raw.date == dt.date(2023, 6, 14)
+        assert raw.title == "Le marché couvert rouvre ses portes"
+        assert raw.byline == ("Claire Martin", "Paul Durand")
+        assert raw.source == "Journal du Quartier"
+        assert raw.url == "https://quartier.example/marche"
+        assert raw.language == "fr"
+        assert raw.description == (
+            "Après un an de travaux, le marché accueille de nouveau les commerçants."
+        )
+
+    def test_time_element_is_the_last_resort(self) -> None:
+        raw = read_file(fixture("html_time_only_date.html"))
+        assert raw.date == dt.date(2022, 2, 7)
+        assert raw.title == "Library extends opening hours"
+        assert raw.language is None
+
+
+class TestSidecars:
+    def test_sidecar_sits_next_to_the_raw_file(self) -> None:
+        assert sidecar_for(Path("inbox/bridge.txt")) == Path("inbox/bridge.meta.yml")
+        assert sidecar_for(Path("inbox/bridge.html")) == Path("inbox/bridge.meta.yml")
+
+    def test_every_key_is_read(self) -> None:
+        assert read_sidecar(fixture("sidecar_valid.meta.yml")) == Overrides(
+            title="Bridge reopens",
+            date=dt.date(2024, 11, 3),
+            source="Riverside Gazette",
+            url="https://gazette.example/news/bridge-reopens",
+            from_lang="uk",
+            method="post-edited",
+            translator="DeepL",
+            original_title="Міст знову відкрито",
+            original_url="https://gazette.example/uk/mist",
+            reviewed=True,
+        )
+
+    def test_empty_sidecar_gives_nothing(self, tmp_path: Path) -> None:
+        path = tmp_path / "a.meta.yml"
+        path.write_text("# nothing yet\n", encoding="utf-8")
+        assert read_sidecar(path) == Overrides()
+
+    @pytest.mark.parametrize(
+        ("name", "message"),
+        [
+            ("sidecar_unknown_key.meta.yml", "unknown key 'tittle'; did you mean 'title'?"),
+            (
+                "sidecar_bad_date.meta.yml",
+                "date '03/11/2024' is not YYYY-MM-DD; write it like 2025-03-15",
+            ),
+            (
+                "sidecar_alias.meta.yml",
+                "line 1 uses a YAML anchor or alias; write each value out in full",
+            ),
+            ("sidecar_not_mapping.meta.yml", "sidecar must be a mapping of 'key: value' lines"),
+            (
+                "sidecar_yaml_error.meta.yml",
+                "not valid YAML at line 3 (expected ',' or ']', but got '<stream end>'); "
+                "fix the indentation or quoting",
+            ),
+            (
+                "sidecar_bad_method.meta.yml",
+                "method 'automatic' is not one of: machine, human, post-edited",
+            ),
+        ],
+    )
+    def test_bad_sidecars(self, name: str, message: str) -> None:
+        path = fixture(name)
+        assert error_of(read_sidecar, path) == f"{path}: {message}"
+
+    def test_alias_bomb_is_refused_without_expanding(self, tmp_path: Path) -> None:
+        rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+        rows += [
+            f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]"
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        ]
+        path = tmp_path / "bomb.meta.yml"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        assert error_of(read_sidecar, path).endswith(
+            "line 1 uses a YAML anchor or alias; write each value out in full"
+        )
+
+    def test_oversized_sidecar(self, tmp_path: Path) -> None:
+        path = tmp_path / "big.meta.yml"
+        shutil.copy(fixture("sidecar_valid.meta.yml"), path)
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("# " + "x" * readers.MAX_SIDECAR_BYTES + "\n")
+        assert ": file is larger than 64 KiB (" in error_of(read_sidecar, path)
