@@ -184,5 +184,15 @@ def bench() -> None:
     """Benchmarks: speed and size figures, measured (never part of the tests)."""
 
 
+@bench.command("validate")
+@click.option("--pages", type=click.IntRange(min=2), default=20_000, show_default=True)
+def bench_validate(pages: int) -> None:
+    """Time validate on a synthetic archive: one changed page, then the whole archive."""
+    from .validate.bench import run_bench
+
+    for line in run_bench(pages):
+        click.echo(line)
+
+
 if __name__ == "__main__":
     cli()

@@ -52,7 +52,7 @@ def _rows(model: type[BaseModel], prefix: str = "") -> list[str]:
     rows = []
     for name, info in model.model_fields.items():
         key = prefix + (info.alias or name)
-        required = "yes" if info.is_required() else ""
+        required = ("yes" if not prefix else "if translated") if info.is_required() else ""
         rows.append(f"| `{key}` | {required} | {_describe_type(info)} | {info.description} |")
     return rows
 
