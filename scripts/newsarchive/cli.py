@@ -194,5 +194,44 @@ def bench_validate(pages: int) -> None:
         click.echo(line)
 
 
+@bench.command("ingest")
+@click.option("-n", "--count", default=2000, show_default=True, type=click.IntRange(min=1))
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
+@click.option("--seed", default=0, show_default=True, help="Seed of the synthetic articles.")
+@click.option("--profile", is_flag=True, help="Also profile 200 inputs of each kind on one core.")
+def bench_ingest(count: int, jobs: int | None, seed: int, profile: bool) -> None:
+    """Ingest N synthetic pastes and N synthetic HTML pages; print articles/s and peak memory.
+
+    Example: newsarchive bench ingest -n 2000 --profile
+    """
+    import os
+
+    from .bench.ingest import run_bench_ingest
+
+    click.echo(run_bench_ingest(count, jobs or os.cpu_count() or 1, seed, profile), nl=False)
+
+
+@bench.command("site")
+@click.option("--sizes", default="1000,5000,20000", show_default=True, help="Archive sizes.")
+@click.option("--skip-blog-above", default=5000, show_default=True, help="Blog build size limit.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the synthetic archive.")
+@click.option("--no-search", is_flag=True, help="Skip the Chromium search download figure.")
+def bench_site(sizes: str, skip_blog_above: int, seed: int, no_search: bool) -> None:
+    """Build synthetic archives three ways (ours, floor, Material blog); time and size them.
+
+    Example: newsarchive bench site --sizes 1000 --skip-blog-above 1000
+    """
+    import tempfile
+
+    from .bench.site import run_bench_site
+
+    try:
+        numbers = [int(size) for size in sizes.split(",")]
+    except ValueError:
+        raise UsageExit(f"--sizes {sizes!r} must be numbers separated by commas") from None
+    with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as scratch:
+        click.echo(run_bench_site(numbers, skip_blog_above, Path(scratch), seed, not no_search))
+
+
 if __name__ == "__main__":
     cli()

@@ -96,6 +96,10 @@ def _notes(key: str, counts: Counter[str]) -> str:
     return "; ".join([*parts, *([static] if static else [])])
 
 
+def _title_note(ours: Extraction) -> str:
+    return "no headline found" if ours.title is None and ours.error is None else ""
+
+
 def _date_outcome(ours: Extraction, truth: dt.date) -> tuple[float, str]:
     if ours.date is None:
         return 0.0, "refused" if ours.error is None else "error"
@@ -121,7 +125,7 @@ def score_html(board: Board, item: Item, ours: Extraction, theirs: Extraction) -
     if truth.get("title"):
         title = truth["title"]
         hit, other = same_title(ours.title, title), same_title(theirs.title, title)
-        board.row(subset, "title").add(float(hit), float(other))
+        board.row(subset, "title").add(float(hit), float(other), _title_note(ours))
     if truth.get("date"):
         want = dt.date.fromisoformat(truth["date"])
         hit, note = _date_outcome(ours, want)
@@ -154,11 +158,12 @@ def score_paste(board: Board, item: Item, ours: Extraction) -> None:
 def score_wire(board: Board, item: Item, ours: Extraction) -> None:
     """Reuters wire copy: title, byline, dateline, date, people and language."""
     truth, subset = item.truth, item.subset
-    board.row(subset, "title").add(float(same_title(ours.title, truth["title"])))
+    hit = same_title(ours.title, truth["title"])
+    board.row(subset, "title").add(float(hit), None, _title_note(ours))
     _byline(board, subset, truth.get("author_raw"), ours, None)
     dateline_hit = same_place(ours.dateline, truth["dateline_raw"])
     board.row(subset, "dateline").add(float(dateline_hit), None, "" if dateline_hit else "missed")
-    want = dt.datetime.strptime(truth["date_raw"].strip()[:11], "%d-%b-%Y").date()
+    want = dt.datetime.strptime(truth["date_raw"].split()[0], "%d-%b-%Y").date()
     hit, note = _date_outcome(ours, want)
     board.row(subset, "date").add(hit, None, note)
     for person in truth.get("people", []):
@@ -177,7 +182,7 @@ def score_translation(board: Board, item: Item, ours: Extraction) -> None:
     board.row(item.subset, f"language_{role}").add(float(ours.language == item.language))
     if role == "mt":
         hit = same_title(ours.title, item.truth["title"])
-        board.row(item.subset, "title_is_segment_1").add(float(hit))
+        board.row(item.subset, "title_is_segment_1").add(float(hit), None, _title_note(ours))
 
 
 def evaluate(corpus: Path, registries: Registries) -> dict[str, dict[str, Any]]:
@@ -185,10 +190,9 @@ def evaluate(corpus: Path, registries: Registries) -> dict[str, dict[str, Any]]:
     board = Board()
     for item in iter_items(corpus):
         ours = run_ours(item.path, registries)
-        if ours.error is not None:
-            board.row(item.subset, "inputs_normalised").add(0.0, None, "failed")
-        else:
-            board.row(item.subset, "inputs_normalised").add(1.0)
+        board.row(item.subset, "inputs_normalised").add(
+            float(ours.error is None), None, "failed" if ours.error else ""
+        )
         if item.path.suffix == ".html":
             score_html(board, item, ours, run_trafilatura(item.path))
         elif "articleBody" in item.truth:

@@ -1,0 +1,101 @@
+"""Bytes a reader downloads for one search, measured in headless Chromium.
+
+The built site is served on 127.0.0.1; each query runs in a fresh browser context (an
+empty cache), and the encoded sizes of all responses after the page has loaded are summed,
+as Chromium's DevTools reports them (Network.loadingFinished encodedDataLength).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+QUIET_MS = 500  # no response for this long: the query's downloads are done
+SEARCH_INPUT = ".pagefind-ui__search-input"
+RESULTS = ".pagefind-ui__result, .pagefind-ui__message"
+
+
+@dataclass(frozen=True)
+class SearchBytes:
+    """What one query cost: bytes to load the search page, then bytes for the query."""
+
+    word: str
+    page_bytes: int
+    query_bytes: int
+    requests: int
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    """Serves files without logging each request to stderr."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve `site` on a free local port for the duration; yields its base URL."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def measure_queries(site: Path, words: list[str], page: str = "search/") -> list[SearchBytes]:
+    """Download figures for each word, typed into the site's search page."""
+    from playwright.sync_api import sync_playwright
+
+    results = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for word in words:
+                results.append(_one_query(browser, base + page, word))
+        finally:
+            browser.close()
+    return results
+
+
+def _one_query(browser: object, url: str, word: str) -> SearchBytes:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sizes: list[int] = []
+    cdp.on("Network.loadingFinished", lambda event: sizes.append(int(event["encodedDataLength"])))
+    page.goto(url, wait_until="networkidle")
+    loaded, before = sum(sizes), len(sizes)
+    page.fill(SEARCH_INPUT, word)
+    page.wait_for_selector(RESULTS, timeout=30_000)
+    _settle(page, sizes)
+    query = sum(sizes[before:])
+    context.close()
+    return SearchBytes(word, loaded, query, len(sizes) - before)
+
+
+def _settle(page: object, sizes: list[int], limit_ms: int = 20_000) -> None:
+    seen, quiet = len(sizes), 0
+    while quiet < QUIET_MS and limit_ms > 0:
+        page.wait_for_timeout(100)  # type: ignore[attr-defined]
+        limit_ms -= 100
+        quiet = quiet + 100 if len(sizes) == seen else 0
+        seen = len(sizes)
