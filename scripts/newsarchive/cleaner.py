@@ -148,7 +148,7 @@ _DASH = r"\s*(?:--|[-–—‒―])\s+"
 _DATELINES = [
     re.compile(
         rf"^(?:(?P<place>{_PLACE}{_REGION})(?i:{_WHEN})?\s*)?\((?P<agency>[^()]{{2,40}})\)"
-        rf"(?:{_DASH}|\s*:\s+|\s+)(?=\S)"
+        rf"(?:\s*(?:--|[-–—‒―])\s*|\s*:\s+|\s+)(?=\S)"
     ),
     re.compile(rf"^(?P<place>{_PLACE_CAPS}{_REGION})(?i:{_WHEN})?{_DASH}(?=\S)"),
     re.compile(rf"^(?P<place>{_PLACE}{_REGION})(?i:{_WHEN}){_DASH}(?=\S)"),

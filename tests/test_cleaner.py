@@ -1,0 +1,324 @@
+"""The cleaner on real pastes (tests/fixtures/cleaner) and table-driven single lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsarchive.cleaner import clean, repair_spacing
+from newsarchive.readers import read_file
+from newsarchive.records import CleanArticle, RawArticle
+from newsarchive.registry import DATA_DIR, Furniture
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cleaner"
+FURNITURE = Furniture.model_validate(
+    yaml.safe_load((DATA_DIR / "furniture.yml").read_text(encoding="utf-8"))
+)
+
+
+def clean_fixture(name: str) -> CleanArticle:
+    return clean(read_file(FIXTURES / name), FURNITURE)
+
+
+def clean_text(text: str, kind: str = "text", **raw: object) -> CleanArticle:
+    article = RawArticle(path=Path("case.txt"), kind=kind, text=text, digest="0", **raw)  # type: ignore[arg-type]
+    return clean(article, FURNITURE)
+
+
+PARAGRAPH = "The council said the work would take three more weeks to finish."
+
+
+@pytest.fixture(scope="module")
+def seed() -> CleanArticle:
+    """The seed: a machine-translated Canadian Press/AP story, one line per paragraph."""
+    return clean_fixture("seed_cp_ap.txt")
+
+
+class TestSeedGolden:
+    def test_parts(self, seed: CleanArticle) -> None:
+        assert seed.title is None
+        assert seed.dateline == "London"
+        assert seed.agency == "AP"
+        assert seed.copyright == "© 2025 The Canadian Press"
+        assert seed.copyright_holder == "The Canadian Press"
+        assert seed.byline == ()
+
+    def test_headings(self, seed: CleanArticle) -> None:
+        assert [b.text for b in seed.blocks if b.kind == "heading"] == [
+            "Troops in Ukraine to protect peace",
+            "Unables ceasefire",
+            "“Good vibrations coming out of Russia”",
+        ]
+
+    def test_body(self, seed: CleanArticle) -> None:
+        body = seed.body()
+        assert seed.blocks[0].kind == "paragraph"
+        assert seed.blocks[0].text.startswith("British Prime Minister Keir Starmer Used Russian")
+        assert "Get daily national news" not in body
+        assert "reception box" not in body
+        assert "Copy 2025" not in body
+        assert "Ukraine’s long-term security" in body
+        assert "the large-scale invasion of Russia" in body
+        assert " -term" not in body and " -scale" not in body
+        # the translation's own words stay, clumsy or not
+        assert "“coalition of it willingly”" in body
+        assert body.endswith("stop and accept a cease-fire now.”")
+        assert len([b for b in seed.blocks if b.kind == "paragraph"]) == 21
+
+    def test_removed_lines_are_kept_for_review(self, seed: CleanArticle) -> None:
+        assert seed.removed == (
+            "& Copy 2025 the Canadian press",
+            "Get daily national news",
+            "Get the best news of the day, the titles of political, economic and current "
+            "affairs, delivered in your reception box once a day.",
+            "London (AP) –",
+        )
+
+
+class TestFixtures:
+    def test_title_byline_date_dateline_and_credits(self) -> None:
+        article = clean_fixture("title_byline_date.txt")
+        assert article.title == "Kyiv opens its first night train to Chisinau"
+        assert article.byline == ("Olena Kovalenko", "Mark Ellis")
+        assert article.date == dt.date(2025, 5, 9)
+        assert (article.dateline, article.agency) == ("Kyiv, Ukraine", "AP")
+        assert article.lead() == (
+            "Ukraine’s railway company launched its first overnight service to the Moldovan "
+            "capital on Friday, cutting the journey to eleven hours."
+        )
+        body = article.body()
+        for furniture in ("Read also", "Advertisement", "Reporting by", "Published on", "By Olena"):
+            assert furniture not in body
+        assert "(Reporting by Olena Kovalenko; Editing by Mark Ellis)" in article.removed
+        assert len(article.blocks) == 3
+
+    def test_wire_copy_is_reflowed(self) -> None:
+        article = clean_fixture("wire_hard_wrapped.txt")
+        assert article.title == "CANADA FERRY OPERATOR RAISES FARES"
+        assert article.byline == ("Claire Dubois",)
+        assert (article.dateline, article.agency) == ("Ottawa", "Reuters")
+        assert [b.text for b in article.blocks] == [
+            "The country's largest ferry operator said it would raise fares on its Atlantic "
+            "routes by six pct from April, blaming higher fuel costs and a shortage of trained "
+            "crews on the longer crossings.",
+            "The company said the increase would be its first in three years and would not "
+            "apply to commuters who buy monthly passes.",
+            "Passenger numbers rose four pct last year to 2.1 mln, the operator said.",
+        ]
+        assert "Reuter" in article.removed
+
+    def test_one_line_paragraphs_are_not_merged(self) -> None:
+        article = clean_fixture("promo_block.txt")
+        assert len(article.blocks) == 4
+
+    def test_promo_block_goes_with_its_heading(self) -> None:
+        article = clean_fixture("promo_block.txt")
+        assert "briefing" not in article.body()
+        assert article.removed == (
+            "Get our morning briefing",
+            "Sign up to receive the day's top stories, delivered to your inbox every morning.",
+        )
+        assert all(b.kind == "paragraph" for b in article.blocks)
+
+    def test_copyright_mangled_entity_and_canadian_press_dateline(self) -> None:
+        article = clean_fixture("copyright_mangled_entity.txt")
+        assert article.copyright == "© 2025 The Canadian Press"
+        assert article.copyright_holder == "The Canadian Press"
+        assert (article.dateline, article.agency) == ("Ottawa", "The Canadian Press")
+        assert article.lead().startswith("Snow closed schools")
+
+    def test_spacing_damage_is_repaired(self) -> None:
+        article = clean_fixture("spacing_damage.txt")
+        assert [b.text for b in article.blocks] == [
+            "The government presented a long-term plan for large-scale housing, with new targets.",
+            "Officials said the “first phase” would start in June; critics were not convinced!",
+        ]
+
+    def test_odd_spaces_are_normalised(self) -> None:
+        article = clean_fixture("odd_spaces.txt")
+        assert [b.text for b in article.blocks] == [
+            "The new bridge will open in June, the mayor said. Works cost ten million euros.",
+            "It will carry trams and bicycles only.",
+        ]
+
+    def test_whole_page_paste_loses_its_chrome(self) -> None:
+        article = clean_fixture("fullpage_chrome.txt")
+        assert article.title == "Harbour cranes return to Gdańsk"
+        assert article.date == dt.date(2025, 3, 12)
+        assert (article.dateline, article.agency) == ("Gdańsk", "Reuters")
+        assert article.copyright == "© 2025 The Daily Harbour"
+        assert [b.text[:40] for b in article.blocks] == [
+            "Two giant container cranes arrived in th",
+            "The cranes were shipped from Shanghai an",
+            "Port traffic in the Baltic has grown ste",
+            "The operator expects the new cranes to h",
+        ]
+        for chrome in ("Sign In", "Most read", "Site map", "cookies", "Facebook", "Tram line"):
+            assert chrome not in article.body()
+        assert "Mayor unveils winter plan for homeless shelters" in article.removed
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "agency", "rest"),
+    [
+        ("London (AP) – Talks", "London", "AP", "Talks"),
+        ("BERLIN, April 9 (Reuters) - Talks", "Berlin", "Reuters", "Talks"),
+        ("PARIS (AFP) — Talks", "Paris", "AFP", "Talks"),
+        ("(CNN) -- Talks", None, "CNN", "Talks"),
+        ("(CNN) Talks", None, "CNN", "Talks"),
+        ("WASHINGTON (AP) —Talks", "Washington", "AP", "Talks"),
+        ("KYIV, Ukraine (AP) — Talks", "Kyiv, Ukraine", "AP", "Talks"),
+        ("BUFFALO, N.Y. — Talks", "Buffalo, N.Y.", None, "Talks"),
+        ("SANTA FE, N.M. (AP) — talks", "Santa Fe, N.M.", "AP", "talks"),
+        ("MADRID — Talks", "Madrid", None, "Talks"),
+        ("SALVADOR, Feb 26 - Talks", "Salvador", None, "Talks"),
+        ("New York, Feb 26 - Talks", "New York", None, "Talks"),
+        ("Hamburg (dpa/lno) – Talks", "Hamburg", "dpa", "Talks"),
+        ("Kyiv (Ukrinform) - Talks", "Kyiv", "Ukrinform", "Talks"),
+        ("“Talks (in Rome) - ended”", None, None, "“Talks (in Rome) - ended”"),
+        ("NATO said on Friday - again", None, None, "NATO said on Friday - again"),
+    ],
+)
+def test_datelines(opening: str, dateline: str | None, agency: str | None, rest: str) -> None:
+    article = clean_text(f"{opening} began in the capital on Monday morning.\n{PARAGRAPH}\n")
+    assert (article.dateline, article.agency) == (dateline, agency)
+    assert article.lead() == f"{rest} began in the capital on Monday morning."
+
+
+@pytest.mark.parametrize(
+    ("line", "copyright", "holder"),
+    [
+        ("& Copy 2025 the Canadian press", "© 2025 The Canadian Press", "The Canadian Press"),
+        ("&copy; 2024 Kyiv Independent", "© 2024 Kyiv Independent", "Kyiv Independent"),
+        ("© 2025 Reuters", "© 2025 Reuters", "Reuters"),
+        ("(c) 2023 dpa", "© 2023 dpa", "dpa"),
+        (
+            "Copyright 2019 The Associated Press. All rights reserved. This material may not be "
+            "published, broadcast, rewritten or redistributed.",
+            "© 2019 The Associated Press",
+            "The Associated Press",
+        ),
+        ("Copyright © 2019 Press TV. All rights reserved.", "© 2019 Press TV", "Press TV"),
+        ("© 2010-2025 Guardian News & Media Limited", "© 2010 Guardian News & Media Limited",
+         "Guardian News & Media Limited"),
+    ],
+)  # fmt: skip
+def test_copyright_lines(line: str, copyright: str, holder: str) -> None:
+    article = clean_text(f"{PARAGRAPH}\n{line}\n")
+    assert (article.copyright, article.copyright_holder) == (copyright, holder)
+    assert article.body() == PARAGRAPH
+    assert article.removed == (line,)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "agency"),
+    [
+        ("By Anna Schmidt", ("Anna Schmidt",), None),
+        ("By Anna Schmidt and Jan Nowak", ("Anna Schmidt", "Jan Nowak"), None),
+        ("By A. Schmidt, J. Nowak and Li Wei", ("A. Schmidt", "J. Nowak", "Li Wei"), None),
+        ("By Anna Schmidt | Reuters", ("Anna Schmidt",), "Reuters"),
+        ("Von Anna Schmidt", ("Anna Schmidt",), None),
+        ("Par Jean de La Fontaine", ("Jean de La Fontaine",), None),
+        ("Por Agencia EFE", (), "EFE"),
+    ],
+)
+def test_bylines(line: str, byline: tuple[str, ...], agency: str | None) -> None:
+    article = clean_text(f"A headline for the story\n{line}\n{PARAGRAPH}\n")
+    assert (article.byline, article.agency) == (byline, agency)
+    assert article.title == "A headline for the story"
+    assert article.body() == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Read more",
+        "Read also: Bridge reopens after repairs",
+        "Related: Tram line delayed",
+        "Share this article",
+        "Facebook Twitter Email",
+        "Copy link",
+        "Image caption",
+        "Photo: Anna Schmidt/Reuters",
+        "Sign up here",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Additional reporting by Jan Nowak",
+        "Jan Nowak contributed to this report.",
+        "Updated 3 hours ago",
+        "We use cookies to give you the best experience. Accept all to continue.",
+    ],
+)
+def test_furniture_lines_are_removed(line: str) -> None:
+    article = clean_text(f"{PARAGRAPH}\n{line}\n{PARAGRAPH}\n")
+    assert article.body() == f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert article.removed == (line,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Read more books, the minister told pupils on Monday.",
+        "The bakery said its cookies would cost more from next week.",
+        "Advertisement revenue fell by a third last year, the company said.",
+        "Share prices rose 3% after the announcement.",
+        "By the end of the year the line should carry twenty trains a day.",
+    ],
+)
+def test_article_sentences_are_never_furniture(sentence: str) -> None:
+    article = clean_text(f"{PARAGRAPH}\n{sentence}\n")
+    assert article.body() == f"{PARAGRAPH}\n\n{sentence}"
+    assert article.removed == ()
+
+
+def test_page_headings_stay_and_a_repeated_title_goes() -> None:
+    text = f"## Bridge reopens\n\n{PARAGRAPH}\n\n## Buses first\n\n{PARAGRAPH}"
+    article = clean_text(text, kind="html", title="Bridge reopens")
+    assert article.title == "Bridge reopens"
+    assert [b.markdown() for b in article.blocks] == [PARAGRAPH, "## Buses first", PARAGRAPH]
+    assert article.removed == ("Bridge reopens",)
+
+
+def test_page_metadata_is_kept_when_the_text_has_none() -> None:
+    article = clean_text(
+        PARAGRAPH, kind="html", date=dt.date(2024, 1, 2), byline=("Ana Ruiz",), title="T"
+    )
+    assert (article.date, article.byline) == (dt.date(2024, 1, 2), ("Ana Ruiz",))
+
+
+def test_short_line_ending_the_text_is_not_a_heading() -> None:
+    article = clean_text(f"{PARAGRAPH}\nMore to follow\n")
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        ("a long -term plan", "a long-term plan"),
+        ("a 5 -3 win", "a 5 -3 win"),
+        ("said , and left .", "said, and left."),
+        ("it rose .5 percent", "it rose .5 percent"),
+        ("the “ first phase ” began", "the “first phase” began"),
+        ("two  spaces\u00a0and\u202fnarrow", "two spaces and narrow"),
+        ("zero\u200bwidth", "zerowidth"),
+    ],
+)
+def test_repair_spacing(damaged: str, repaired: str) -> None:
+    assert repair_spacing(damaged) == repaired
+
+
+def test_french_spacing_before_marks_is_kept() -> None:
+    assert repair_spacing("Il a dit : « non » ; puis il est parti !", french=True) == (
+        "Il a dit : « non » ; puis il est parti !"
+    )
+
+
+def test_furniture_file_loads_and_every_pattern_compiles() -> None:
+    assert "Advertisement" in FURNITURE.lines
+    for pattern in FURNITURE.patterns:
+        re.compile(pattern)
