@@ -200,5 +200,6 @@ def summarise(lead: str | None) -> str | None:
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(lead) if m.end() <= SUMMARY_MAX]
     if ends:
         return lead[: ends[-1]]
-    cut = lead[:SUMMARY_MAX].rsplit(" ", 1)[0].rstrip(",;:–—-")
+    # No sentence fits: cut at a word, leaving room for the ellipsis.
+    cut = lead[: SUMMARY_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:–—-")
     return f"{cut}…"
