@@ -228,8 +228,8 @@ def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
         title=found.title,
         date=found.date or raw.date,  # type: ignore[arg-type]
         dateline=found.dateline,
-        agency=found.agency,
-        byline=found.byline or raw.byline,
+        agency=found.agency or next(filter(None, map(_agency, raw.byline)), None),
+        byline=found.byline or tuple(name for name in raw.byline if not _agency(name)),
         copyright=found.copyright,
         copyright_holder=found.holder,
         removed=tuple(removed),

@@ -73,7 +73,13 @@ _META_URL = ("og:url", "twitter:url")
 _META_DESCRIPTION = ("og:description", "description", "twitter:description")
 
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b|\bі\b)\s*", re.I)
-_BY_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|від|от)\s+", re.I)
+_BY_PREFIX = re.compile(
+    r"^(?:by|von|par|por|di|door|від|от|author|auteur|autor|autorin)\s*:?\s+", re.I
+)
+# Not a person: a web address, an e-mail, a placeholder.
+_NOT_A_NAME = re.compile(
+    r"https?://|@|/|\w\.(?:com|org|net|de|fr|at|ch|uk|it|es|ua|ru)\b|^no author$", re.I
+)
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _SENTENCE = re.compile(r"^(?!## ).{30,}[.!?…。！？][\"'”’»)]*$")
@@ -348,11 +354,11 @@ def _strip_site(title: str | None, source: str | None) -> str | None:
 
 
 def split_names(text: str) -> tuple[str, ...]:
-    """'By A and B', 'A, B', 'A; B' -> ('A', 'B'); web addresses and e-mail are dropped."""
+    """'By A and B', 'A, B', 'A; B' -> ('A', 'B'); web addresses and placeholders are dropped."""
     names = []
     for part in _NAME_SPLIT.split(_BY_PREFIX.sub("", text.strip())):
         part = _clean(part)
-        if part and not _http(part) and "@" not in part and "/" not in part:
+        if part and not _NOT_A_NAME.search(part):
             names.append(part)
     return tuple(dict.fromkeys(names))
 
