@@ -13,6 +13,7 @@ Whatever is taken out lands in CleanArticle.removed, so nothing disappears unsee
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -183,7 +184,7 @@ class _Found:
     """What the cleaner has told apart so far."""
 
     title: str | None = None
-    date: object = None
+    date: dt.date | None = None
     dateline: str | None = None
     agency: str | None = None
     byline: tuple[str, ...] = ()
@@ -226,7 +227,7 @@ def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
         raw=raw,
         blocks=blocks,
         title=found.title,
-        date=found.date or raw.date,  # type: ignore[arg-type]
+        date=found.date or raw.date,
         dateline=found.dateline,
         agency=found.agency or next(filter(None, map(_agency, raw.byline)), None),
         byline=found.byline or tuple(name for name in raw.byline if not _agency(name)),
