@@ -3,10 +3,10 @@
 Exact duplicates share a digest of the body after whitespace and quotation marks are
 normalised, so a re-paste with other quotes or line breaks still counts as the same.
 Near duplicates (two machine translations of one story, one story from two syndication
-partners) share many word 3-grams. Each page is indexed by a 1-in-SAMPLE sample of its
-3-gram hashes: hash sampling keeps the overlap estimate unbiased, so the index stays
-small enough for a 20,000-page archive, and only pages sharing a sample are compared
-exactly.
+partners) share many word 3-grams. Each page is indexed by a sample of its 3-grams:
+those whose first word hashes to 0 modulo SAMPLE. Sampling by a hash keeps the choice
+the same on every page (two copies keep the same 3-grams), the index stays small for a
+20,000-page archive, and only pages sharing a sample are compared in full.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
 SHINGLE = 3
@@ -41,16 +41,21 @@ def digest(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
-def shingles(text: str) -> set[int]:
-    """Hashes of the word 3-grams of the text, case and punctuation ignored."""
+def shingles(text: str) -> set[tuple[str, ...]]:
+    """The word 3-grams of the text, case and punctuation ignored."""
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE:
-        return {zlib.crc32(" ".join(words).encode("utf-8"))} if words else set()
-    grams = (" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
-    return {zlib.crc32(gram.encode("utf-8")) for gram in grams}
+        return {tuple(words)} if words else set()
+    return set(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
 
 
-def containment(a: set[int], b: set[int]) -> float:
+def sample(grams: set[tuple[str, ...]]) -> set[int]:
+    """Hashes of the 3-grams kept for the index (a stable 1-in-SAMPLE choice)."""
+    kept = {word for word in {gram[0] for gram in grams} if not zlib.crc32(word.encode()) % SAMPLE}
+    return {hash(gram) for gram in grams if gram[0] in kept}
+
+
+def containment(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
     """Share of the smaller set found in the other one (0 when either is empty)."""
     if not a or not b:
         return 0.0
@@ -70,9 +75,9 @@ class DuplicateIndex:
         if not body.strip():
             return
         self.by_digest[digest(body)].append(key)
-        sample = frozenset(h for h in shingles(body) if h % SAMPLE == 0)
-        self.samples[key] = sample
-        for value in sample:
+        kept = frozenset(sample(shingles(body)))
+        self.samples[key] = kept
+        for value in kept:
             self.by_sample[value].append(key)
 
     def exact(self, key: Hashable, body: str) -> list[Hashable]:
@@ -86,9 +91,9 @@ class DuplicateIndex:
     ) -> list[tuple[Hashable, float]]:
         """Other pages telling the same story, with their exact 3-gram containment."""
         grams = shingles(body)
-        sample = {h for h in grams if h % SAMPLE == 0}
+        kept = sample(grams)
         shared: dict[Hashable, int] = defaultdict(int)
-        for value in sample:
+        for value in kept:
             owners = self.by_sample.get(value, [])
             if len(owners) < COMMON:
                 for other in owners:
@@ -96,9 +101,48 @@ class DuplicateIndex:
         found = []
         for other, count in shared.items():
             # The sample estimate prefilters; the figure reported is measured on full text.
-            if other == key or count < NEAR / 2 * min(len(sample), len(self.samples[other])):
+            if other == key or count < NEAR / 2 * min(len(kept), len(self.samples[other])):
                 continue
             score = containment(grams, shingles(load(other)))
             if score >= NEAR:
                 found.append((other, score))
         return sorted(found, key=lambda pair: (-pair[1], str(pair[0])))
+
+
+def compare_few(
+    targets: dict[Hashable, str], pages: Iterable[tuple[Hashable, str]]
+) -> dict[Hashable, list[tuple[Hashable, float, bool]]]:
+    """(other, containment, exact) for each target, in one pass over the other pages.
+
+    For a handful of targets (the pages of one pull request) comparing each page in full
+    costs less than building the sample index, and needs no sampling at all.
+    """
+    grams = {key: shingles(body) for key, body in targets.items() if body.strip()}
+    found: dict[Hashable, list[tuple[Hashable, float, bool]]] = {key: [] for key in targets}
+    for other, body in pages:
+        other_grams = shingles(body) if grams else set()
+        for key, own in grams.items():
+            score = containment(own, other_grams) if other != key else 0.0
+            if score >= NEAR:
+                exact = score == 1.0 and digest(targets[key]) == digest(body)
+                found[key].append((other, score, exact))
+    return found
+
+
+def compare_all(
+    targets: dict[Hashable, str],
+    pages: Iterable[tuple[Hashable, str]],
+    load: Callable[[Hashable], str],
+) -> dict[Hashable, list[tuple[Hashable, float, bool]]]:
+    """(other, containment, exact) for each target, through the sample index."""
+    index = DuplicateIndex()
+    for key, body in pages:
+        index.add(key, body)
+    found = {}
+    for key, body in targets.items():
+        exact = sorted(index.exact(key, body), key=str)
+        near = [
+            (other, score) for other, score in index.near(key, body, load) if other not in exact
+        ]
+        found[key] = [(other, 1.0, True) for other in exact] + [(o, s, False) for o, s in near]
+    return found

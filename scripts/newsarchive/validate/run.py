@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..duplicates import DuplicateIndex
+from .. import duplicates
 from ..errors import NewsarchiveError, PageError
 from ..frontmatter import split
 from ..registry import DATA_DIR, Registries, load_registries
@@ -23,6 +23,9 @@ from .problems import Problem, Report, Severity
 from .yamltraps import parse_front_matter
 
 ARCHIVE = Path("docs/articles")
+# Up to this many checked pages (a pull request), each is compared with every archive
+# page in full; more (the whole archive) go through the sampled index instead.
+FEW = 20
 
 
 @dataclass
@@ -117,16 +120,23 @@ def _read_body(path: Path) -> str:
 def _check_archive(pages: list[Page], archive: Path) -> None:
     """Slug reuse and duplicates: each checked page against every other archive page."""
     checked = {page.path.resolve(): page for page in pages}
-    archived = {path.resolve() for path in archive.rglob("*.md")} if archive.is_dir() else set()
+    # rglob under a resolved root yields resolved paths: no resolve() per page (slow at 20k).
+    root = archive.resolve()
+    archived = set(root.rglob("*.md")) if root.is_dir() else set()
     owners: dict[str, set[Path]] = defaultdict(set)
-    index = DuplicateIndex()
-    for path in sorted(archived | checked.keys()):
+    for path in archived | checked.keys():
         page = checked.get(path)
         owners[page.slug or path.stem if page else path.stem].add(path)
-        index.add(path, page.body if page else _read_body(path))
 
     def load(path: Path) -> str:
         return checked[path].body if path in checked else _read_body(path)
+
+    everything = ((path, load(path)) for path in sorted(archived | checked.keys()))
+    targets = {path: page.body for path, page in checked.items()}
+    if len(targets) <= FEW:
+        matches = duplicates.compare_few(targets, everything)
+    else:
+        matches = duplicates.compare_all(targets, everything, load)
 
     def reported_here(key: Path, other: Path) -> bool:
         # A pair of checked pages is reported once, on the later path.
@@ -139,15 +149,16 @@ def _check_archive(pages: list[Page], archive: Path) -> None:
                 f"slug '{page.slug}' is already used by {_shown(other)}; "
                 "choose another slug and rename the file to match",
             )
-        exact = index.exact(key, page.body)
-        for other in filter(lambda other: reported_here(key, other), exact):
-            page.add(
-                page.body_line,
-                f"same text as {_shown(other)}; the article is already in the archive: "
-                "remove this page",
-            )
-        for other, score in index.near(key, page.body, load):
-            if other not in exact and reported_here(key, other):
+        for other, score, exact in matches.get(key, []):
+            if not reported_here(key, other):
+                continue
+            if exact:
+                page.add(
+                    page.body_line,
+                    f"same text as {_shown(other)}; the article is already in the archive: "
+                    "remove this page",
+                )
+            else:
                 page.add(
                     page.body_line,
                     f"near duplicate of {_shown(other)} ({score:.0%} of word 3-grams shared); "
