@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..errors import RegistryError
 from ..registry import Furniture
 from .safety import body_lines
 
@@ -82,6 +83,15 @@ def heading_problem(line: str) -> str | None:
     return None
 
 
+def _compile(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise RegistryError(
+            f"pattern '{pattern}' is not a regular expression ({exc}); fix it", "data/furniture.yml"
+        ) from exc
+
+
 def _is_furniture(line: str, known: set[str], patterns: list[re.Pattern[str]]) -> bool:
     text = line.strip()
     return bool(text) and (
@@ -92,7 +102,7 @@ def _is_furniture(line: str, known: set[str], patterns: list[re.Pattern[str]]) -
 def check_damage(body: str, first_line: int, furniture: Furniture) -> Iterator[tuple[int, str]]:
     """(line, message) for each sign of translation damage in the body."""
     known = {line.strip().casefold() for line in furniture.lines}
-    patterns = [re.compile(pattern, re.IGNORECASE) for pattern in furniture.patterns]
+    patterns = [_compile(pattern) for pattern in furniture.patterns]
     for offset, text in paragraphs(body):
         problem = heading_problem(text) if _HEADING.match(text) else quote_problem(text)
         if problem:
