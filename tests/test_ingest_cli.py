@@ -53,7 +53,7 @@ def test_ingest_writes_one_clean_page(workdir: Path) -> None:
     article, body = read_page(workdir / PAGE)
     assert article.title == "Moldova and Poland sign energy pact"
     assert str(article.date) == "2025-05-09"
-    assert (article.dateline, article.agency) == ("Warsaw", "AP")
+    assert (article.dateline, article.agency) == ("Warsaw", "The Associated Press")
     assert article.byline == ["Anna Kowalska", "Ion Rusu"]
     assert article.translation is not None and article.translation.from_ == "pl"
     assert article.language == "en"
