@@ -114,7 +114,7 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
         "people": people,
         "organisations": link_names(find_mentions(indexes.organisations, text, tokens)),
         "places": link_names(find_mentions(indexes.places, text, tokens)),
-        "topics": score_topics(indexes.topics, title, "\n\n".join(paragraphs)),
+        "topics": score_topics(indexes.topics, text, tokens, title_end=len(title)),
         "summary": summarise(clean.lead()),
         "copyright": clean.copyright,
     }

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from ..registry import Entity
 
@@ -35,8 +36,7 @@ PARTICLES = frozenset({
 })  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of the text: its form, its folded form and where it sits."""
 
     text: str
@@ -80,7 +80,11 @@ def fold(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """The words of `text` with their offsets."""
-    return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    tokens = []
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        tokens.append(Token(word, fold(word), *match.span()))
+    return tokens
 
 
 def _gap(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..registry import Topic
 from .entities import Token, tokenize
@@ -21,6 +21,7 @@ TITLE_WEIGHT = 3
 MAX_TOPICS = 4
 # Topics far behind the leader are side remarks in long articles.
 MIN_SHARE_OF_BEST = 0.25
+_MEMO_MAX = 200_000
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,27 @@ class Cue:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class CueIndex:
     """Cues keyed by their first word; stems keyed by the stem's length and letters."""
 
     by_word: dict[str, list[Cue]]
     by_stem: dict[int, dict[str, list[Cue]]]
     order: tuple[str, ...]
+    # Cues that may start at a given word; news reuses its words, so this fills quickly.
+    starting: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+
+    def cues_starting(self, word: str) -> tuple[Cue, ...]:
+        """The cues whose first word matches `word` (folded)."""
+        cues = self.starting.get(word)
+        if cues is None:
+            found = list(self.by_word.get(word, ()))
+            for length, stems in self.by_stem.items():
+                found.extend(stems.get(word[:length], ()))
+            if len(self.starting) >= _MEMO_MAX:
+                self.starting.clear()
+            cues = self.starting[word] = tuple(found)
+        return cues
 
 
 def build_cue_index(topics: Mapping[str, Topic]) -> CueIndex:
@@ -79,23 +94,21 @@ def _cue_at(cue: Cue, tokens: Sequence[Token], i: int, text: str) -> bool:
     return True
 
 
-def find_cues(index: CueIndex, text: str, tokens: Sequence[Token]) -> list[Cue]:
-    """Every cue occurrence in `text`, possibly several at one word."""
-    found: list[Cue] = []
+def find_cues(index: CueIndex, text: str, tokens: Sequence[Token]) -> list[tuple[Cue, int]]:
+    """Every cue occurrence in `text` with its offset, possibly several at one word."""
+    found: list[tuple[Cue, int]] = []
     for i, token in enumerate(tokens):
-        candidates = list(index.by_word.get(token.folded, ()))
-        for length, stems in index.by_stem.items():
-            candidates.extend(stems.get(token.folded[:length], ()))
-        found.extend(cue for cue in candidates if _cue_at(cue, tokens, i, text))
+        candidates = index.cues_starting(token.folded)
+        if candidates:
+            found.extend((c, token.start) for c in candidates if _cue_at(c, tokens, i, text))
     return found
 
 
-def score_topics(index: CueIndex, title: str, body: str) -> list[str]:
-    """Slugs of the topics the text supports, best first, at most MAX_TOPICS."""
+def score_topics(index: CueIndex, text: str, tokens: Sequence[Token], title_end: int) -> list[str]:
+    """Slugs of the topics `text` supports, best first; text before `title_end` is the title."""
     hits: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for text, in_title in ((title, True), (body, False)):
-        for cue in find_cues(index, text, tokenize(text)):
-            hits[cue.topic].append((cue.text, in_title))
+    for cue, start in find_cues(index, text, tokens):
+        hits[cue.topic].append((cue.text, start < title_end))
     scores: dict[str, float] = {}
     for slug, found in hits.items():
         distinct = {cue for cue, _ in found}
