@@ -20,8 +20,8 @@ from ..frontmatter import loads
 # Markdown syntax that is not words: heading marks, emphasis, link targets, attribute lists.
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRS = re.compile(r"\{:?[^}\n]*\}")
-_MARKS = re.compile(r"^#{1,6}\s+|[*_`>]+", re.MULTILINE)
-# Pagefind places excerpts into the page as HTML; keep the text inert.
+_MARKS = re.compile(r"^(?:#{1,6}|>)\s+|[*_`]+", re.MULTILINE)
+# Pagefind's UI places titles, excerpts and filter names into the page as HTML: keep them inert.
 _INERT = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
 BATCH = 200  # records in flight to the Pagefind service at once
 
@@ -56,7 +56,10 @@ async def _index(records: list[Record], out_dir: str, language: str) -> int:
                         content=plain_text(body),
                         language=language,
                         meta={"title": record.title.translate(_INERT), "date": record.date},
-                        filters=record.filters,
+                        filters={
+                            name: [value.translate(_INERT) for value in values]
+                            for name, values in record.filters.items()
+                        },
                         sort={"date": record.date},
                     )
                 )

@@ -1,0 +1,170 @@
+"""The built fixture site in headless Chromium: search, chips, archive, metadata, screenshots."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENS = Path("/tmp/screens")
+STARMER = "articles/2025/03/starmer-urges-putin-to-accept-ceasefire/"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site on a local HTTP server, random port."""
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (make browser)")
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh desktop page that fails the test if any script shows a dialog."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield tab
+    context.close()
+    assert dialogs == []
+
+
+def result_titles(page: object) -> list[str]:
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    return page.locator(".pagefind-ui__result-link").all_inner_texts()
+
+
+def test_search_finds_the_one_article_and_opens_it(page: object, base_url: str) -> None:
+    page.goto(base_url)
+    page.fill("#na-q", "hydroponics")
+    page.press("#na-q", "Enter")
+    assert result_titles(page) == ["Ceasefire talks stall as winter approaches"]
+    page.click(".pagefind-ui__result-link")
+    page.wait_for_url(base_url + "articles/2024/11/ceasefire-talks-stall/")
+    assert (
+        page.locator(".na-article h1").inner_text() == "Ceasefire talks stall as winter approaches"
+    )
+
+
+def test_phrase_search_and_filters(page: object, base_url: str) -> None:
+    page.goto(base_url + 'search/?q="coalition call"')
+    assert result_titles(page) == ["Starmer urges Putin to accept a ceasefire after coalition call"]
+    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {f.strip().lower() for f in filters} >= {"person", "topic", "source", "language", "year"}
+
+
+def test_filter_narrows_results_by_year(page: object, base_url: str) -> None:
+    page.goto(base_url + "search/?q=ceasefire")
+    assert len(result_titles(page)) >= 2
+    page.check("#year-2024", force=True)  # Pagefind hides the checkbox behind its label
+    results = page.locator(".pagefind-ui__result-link")
+    playwright_api.expect(results).to_have_text(["Ceasefire talks stall as winter approaches"])
+
+
+def test_hostile_article_text_stays_text_in_search_results(page: object, base_url: str) -> None:
+    page.goto(base_url + "search/?q=inline markup")
+    titles = result_titles(page)
+    assert len(titles) == 1 and titles[0].startswith("Hostile ")
+    excerpt = page.locator(".pagefind-ui__result-excerpt").inner_text()
+    assert 'onerror=alert("inline")' in excerpt
+    assert page.locator("[onerror], [onclick], .pagefind-ui script").count() == 0
+
+
+def test_person_chip_leads_to_their_page(page: object, base_url: str) -> None:
+    page.goto(base_url + STARMER)
+    page.click("a.na-chip:has-text('Vladimir Putin')")
+    page.wait_for_url(base_url + "people/vladimir-putin/")
+    links = page.locator("article li a").all_inner_texts()
+    assert "Starmer urges Putin to accept a ceasefire after coalition call" in links
+
+
+def test_month_archive_from_the_archive_index(page: object, base_url: str) -> None:
+    page.goto(base_url + "archive/")
+    page.click("a:has-text('November')")
+    page.wait_for_url(base_url + "archive/2024/11/")
+    assert page.locator("article li a").all_inner_texts() == [
+        "Trump wins the presidential election",
+        "Ceasefire talks stall as winter approaches",
+    ]
+
+
+def test_jsonld_parses_in_the_browser(page: object, base_url: str) -> None:
+    page.goto(base_url + "articles/2025/03/hostile-markup-in-every-field/")
+    text = page.locator('script[type="application/ld+json"]').text_content()
+    data = json.loads(text)
+    assert data["headline"].startswith('Hostile <script>alert("title")</script>')
+    assert page.locator(".na-article h1").inner_text() == data["headline"]
+
+
+def test_feed_is_valid_xml_with_items_in_order(page: object, base_url: str) -> None:
+    response = page.request.get(base_url + "topics/ukraine-war/feed.xml")
+    assert response.ok
+    root = ET.fromstring(response.body())
+    ns = "{http://www.w3.org/2005/Atom}"
+    assert [e.findtext(f"{ns}title") for e in root.iter(f"{ns}entry")] == [
+        "Zelenskyy calls for tougher sanctions on Moscow",
+        "Starmer urges Putin to accept a ceasefire after coalition call",
+        "Ceasefire talks stall as winter approaches",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("device", "width", "height"), [("desktop", 1280, 800), ("phone", 390, 844)]
+)
+def test_screenshots(browser: object, base_url: str, device: str, width: int, height: int) -> None:
+    """Screenshots for a person to look at; the test checks only that nothing overflows."""
+    SCREENS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    shots = {
+        "home": "",
+        "article": STARMER,
+        "person": "people/vladimir-putin/",
+        "search": "search/?q=ceasefire",
+    }
+    for name, path in shots.items():
+        tab.goto(base_url + path)
+        if name == "search":
+            result_titles(tab)
+        tab.screenshot(path=str(SCREENS / f"{name}-{device}.png"), full_page=True)
+        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (name, device, overflow)
+    context.close()
