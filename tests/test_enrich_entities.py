@@ -202,3 +202,25 @@ def test_role_phrase_in_headline_is_not_read(registries: Registries):
         registries,
     )
     assert (enriched.new_people, enriched.article.people) == ((), [])
+
+
+def test_role_introduced_variant_spelling_is_the_registered_person(registries: Registries):
+    enriched = enrich(
+        make_clean("Cypriot President Nikos Christodoulidis met Foreign Minister Jan Kowalczyk."),
+        Overrides(),
+        registries,
+    )
+    assert enriched.article.people == ["Nikos Christodoulides", "Jan Kowalczyk"]
+    assert enriched.new_people == (Entity(name="Jan Kowalczyk", role="Foreign Minister"),)
+
+
+def test_new_person_introduced_twice_is_listed_once(registries: Registries):
+    enriched = enrich(
+        make_clean(
+            "Polish Minister Jan Kowalczyk spoke.", "Later, Deputy Minister Jan Kowalczyk left."
+        ),
+        Overrides(),
+        registries,
+    )
+    assert enriched.new_people == (Entity(name="Jan Kowalczyk", role="Polish Minister"),)
+    assert enriched.article.people == ["Jan Kowalczyk"]

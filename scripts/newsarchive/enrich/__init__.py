@@ -24,8 +24,10 @@ from .entities import (
     Mention,
     Token,
     build_index,
+    closest_person,
     find_introduced,
     find_mentions,
+    index_given_names,
     is_title_case,
     link_names,
     tokenize,
@@ -53,6 +55,7 @@ class Enriched:
 @dataclass(frozen=True)
 class _Indexes:
     people: AliasIndex
+    given_names: dict[str, list[tuple[str, str]]]
     organisations: AliasIndex
     places: AliasIndex
     topics: CueIndex
@@ -69,6 +72,7 @@ def _indexes(registries: Registries) -> _Indexes:
         return cached[1]
     built = _Indexes(
         people=build_index(registries.people, with_surnames=True),
+        given_names=index_given_names(registries.people),
         organisations=build_index(registries.organisations),
         places=build_index(registries.places),
         topics=build_cue_index(registries.topics),
@@ -97,7 +101,7 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
     # the removed furniture, bylines or credits.
     text = "\n\n".join([title, *(b.text for b in clean.blocks)])
     tokens = tokenize(text)
-    people, new_people = _link_people(indexes.people, title, clean, text, tokens)
+    people, new_people = _link_people(indexes, title, clean, text, tokens)
     fields = {
         "title": title,
         "slug": slugify(title) or f"article-{raw.digest[:12]}",
@@ -137,20 +141,22 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
 
 
 def _link_people(
-    index: AliasIndex, title: str, clean: CleanArticle, text: str, tokens: list[Token]
+    indexes: _Indexes, title: str, clean: CleanArticle, text: str, tokens: list[Token]
 ) -> tuple[list[str], tuple[Entity, ...]]:
     """Registered people mentioned, plus unregistered ones introduced by a role."""
-    mentions = find_mentions(index, text, tokens)
+    mentions = find_mentions(indexes.people, text, tokens)
     new: dict[str, Entity] = {}
     start = len(title) + 2
     for block in clean.blocks:
         # Headings and title-case lines ("Minister Warns Farmers") would read as names.
         if block.kind == "paragraph" and not is_title_case(block.text):
             for person in find_introduced(block.text):
-                known = find_mentions(index, person.name, tokenize(person.name))
-                if person.name not in new and not known:
+                if find_mentions(indexes.people, person.name, tokenize(person.name)):
+                    continue
+                known = closest_person(person.name, indexes.given_names)
+                if known is None and person.name not in new:
                     new[person.name] = Entity(name=person.name, role=person.role)
-                    mentions.append(Mention(person.name, start + person.start))
+                mentions.append(Mention(known or person.name, start + person.start))
         start += len(block.text) + 2
     return link_names(mentions), tuple(new.values())
 

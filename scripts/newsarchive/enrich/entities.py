@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -137,6 +138,31 @@ def build_index(entities: Mapping[str, Entity], with_surnames: bool = False) -> 
                 if alias is not None:
                     index.add(alias)
     return index
+
+
+# Transliterations differ by a letter or two ("Christodoulidis", "Christodoulides").
+_SAME_PERSON_RATIO = 0.85
+
+
+def index_given_names(entities: Mapping[str, Entity]) -> dict[str, list[tuple[str, str]]]:
+    """(folded full spelling, name) of each person, keyed by folded first word."""
+    by_given: dict[str, list[tuple[str, str]]] = {}
+    for entity in entities.values():
+        for spelling in [entity.name, *entity.aliases]:
+            words = fold(spelling).split()
+            if len(words) >= 2:
+                by_given.setdefault(words[0], []).append((" ".join(words), entity.name))
+    return by_given
+
+
+def closest_person(name: str, by_given: Mapping[str, list[tuple[str, str]]]) -> str | None:
+    """The registered person `name` is a variant spelling of, if any (same first name)."""
+    words = fold(name).split()
+    wanted = " ".join(words)
+    for spelling, canonical in by_given.get(words[0], ()) if words else ():
+        if SequenceMatcher(None, wanted, spelling).ratio() >= _SAME_PERSON_RATIO:
+            return canonical
+    return None
 
 
 def _matches_at(alias: Alias, tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -269,15 +295,17 @@ def _read_name(text: str, position: int) -> tuple[str | None, int]:
     return (" ".join(words) if capitals >= 2 else None), position
 
 
-# Share of capitalised words above which a line is a headline in title case.
+# Share of capitalised words above which an unpunctuated line is a headline in title
+# case; a sentence ending in a full stop may be dense with names and titles.
 _TITLE_CASE_SHARE = 0.6
 _TITLE_CASE_MIN_WORDS = 4
+_SENTENCE_END = tuple('.!?…:;"”’»)')
 
 
 def is_title_case(text: str) -> bool:
-    """True for headline-style lines where most words are capitalised."""
+    """True for headline-style lines: no closing punctuation, most words capitalised."""
     words = [w for w in text.split() if w[:1].isalpha()]
-    if len(words) < _TITLE_CASE_MIN_WORDS:
+    if len(words) < _TITLE_CASE_MIN_WORDS or text.rstrip().endswith(_SENTENCE_END):
         return False
     return sum(w[0].isupper() for w in words) / len(words) > _TITLE_CASE_SHARE
 
