@@ -94,6 +94,7 @@ def test_phrase_search_and_filters(page: object, base_url: str) -> None:
 def test_filter_narrows_results_by_year(page: object, base_url: str) -> None:
     page.goto(base_url + "search/?q=ceasefire")
     assert len(result_titles(page)) >= 2
+    page.locator(".pagefind-ui__filter-name", has_text="Year").click()  # groups start closed
     page.check("#year-2024", force=True)  # Pagefind hides the checkbox behind its label
     results = page.locator(".pagefind-ui__result-link")
     playwright_api.expect(results).to_have_text(["Ceasefire talks stall as winter approaches"])
