@@ -1,0 +1,117 @@
+"""Pure parts of the site, tested with strings: escaping, links, URLs, related, notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+import pytest
+
+from newsarchive.model import Article
+from newsarchive.site.archive import contributing_markdown
+from newsarchive.site.article_view import translation_notice
+from newsarchive.site.catalog import Catalog, Entry
+from newsarchive.site.jsonld import script_json
+from newsarchive.site.pages import escape_md, pager, rel
+from newsarchive.site.safe_markdown import is_safe_url
+from newsarchive.site.search import plain_text
+
+
+def entry(slug: str, day: int, people: list[str], topics: list[str]) -> Entry:
+    article = Article(
+        title=slug,
+        slug=slug,
+        date=dt.date(2025, 1, day),
+        language="en",
+        people=people,
+        topics=topics,
+    )
+    return Entry(article, f"articles/2025/01/{slug}.md", f"articles/2025/01/{slug}/")
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.com/a", True),
+        ("mailto:a@example.com", True),
+        ("../x.md#part", True),
+        ("#fn:1", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" java\tscript:alert(1)", False),
+        ("data:text/html;base64,PHA+", False),
+        ("vbscript:msgbox(1)", False),
+        ("file:///etc/passwd", False),
+    ],
+)
+def test_is_safe_url(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe
+
+
+def test_safe_markdown_escapes_html_and_filters_attributes() -> None:
+    md = markdown.Markdown(extensions=["attr_list", "newsarchive.site.safe_markdown"])
+    html = md.convert(
+        '<script>x()</script>\n\n[a](java\tscript:x){ onclick="y" .c } <b onmouseover=z>b</b>'
+    )
+    assert html == (
+        "<p>&lt;script&gt;x()&lt;/script&gt;</p>\n"
+        '<p><a class="c">a</a> &lt;b onmouseover=z&gt;b&lt;/b&gt;</p>'
+    )
+
+
+def test_escape_md_keeps_text_literal() -> None:
+    assert (
+        escape_md("A [link](x) *and*\n<b> & #1") == r"A \[link\]\(x\) \*and\* &lt;b&gt; &amp; \#1"
+    )
+
+
+def test_rel_and_pager_links() -> None:
+    assert rel("articles/2025/01/a.md", "people/ada/index.md") == "../../articles/2025/01/a.md"
+    assert pager("people/ada", 2, 3) == ("Page 2 of 3 · [← Newer](../index.md) · [Older →](3.md)")
+    assert pager("people/ada", 1, 1) == ""
+
+
+def test_related_prefers_most_shared_then_newest_within_window() -> None:
+    me = entry("me", 10, ["Ada", "Bo"], ["t"])
+    two_old = entry("two-old", 1, ["Ada"], ["t"])
+    two_new = entry("two-new", 9, ["Bo"], ["t"])
+    one = entry("one", 20, ["Ada"], [])
+    none = entry("none", 5, ["Cy"], ["u"])
+    catalog = Catalog.from_entries([me, two_old, two_new, one, none])
+    assert [e.article.slug for e in catalog.related(me, 5, 10)] == ["two-new", "two-old", "one"]
+    # A window of 2 per facet keeps only the neighbours nearest in date.
+    assert [e.article.slug for e in catalog.related(me, 5, 2)] == ["two-new", "one"]
+    assert [e.article.slug if e else None for e in catalog.neighbours(me)] == ["two-new", "one"]
+
+
+def test_translation_notice() -> None:
+    data = {"title": "t", "slug": "t", "date": "2025-01-01", "language": "en"}
+    machine = Article.model_validate({**data, "translation": {"from": "fr", "method": "machine"}})
+    edited = Article.model_validate(
+        {**data, "translation": {"from": "xx", "method": "post-edited", "reviewed": True}}
+    )
+    assert translation_notice(machine) == "Machine-translated from French · not reviewed"
+    assert translation_notice(edited) == "Machine-translated and post-edited from xx · reviewed"
+    assert translation_notice(Article.model_validate(data)) is None
+
+
+def test_script_json_cannot_close_the_script_element() -> None:
+    text = script_json({"headline": "</script><!-- & >"})
+    assert text == '{"headline": "\\u003c/script\\u003e\\u003c!-- \\u0026 \\u003e"}'
+
+
+def test_contributing_links_point_at_the_repository() -> None:
+    text = "See [README](README.md), [site](https://x.org) and [here](#part)."
+    assert contributing_markdown(text, "https://github.com/o/r/") == (
+        "See [README](https://github.com/o/r/blob/HEAD/README.md), [site](https://x.org) "
+        "and [here](#part)."
+    )
+    assert (
+        contributing_markdown(text, None) == "See README, [site](https://x.org) and [here](#part)."
+    )
+    assert contributing_markdown(None, None).startswith("# Contributing\n")
+
+
+def test_search_text_drops_markdown_and_keeps_markup_inert() -> None:
+    body = "## Head\n\nA [link](https://x.org){ .c } and **bold** <img src=x>"
+    assert plain_text(body) == "Head\n\nA link and bold ‹img src=x›"
