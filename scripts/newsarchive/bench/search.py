@@ -1,8 +1,8 @@
 """Bytes a reader downloads for one search, measured in headless Chromium.
 
-The built site is served on 127.0.0.1; each query runs in a fresh browser context (an
-empty cache), and the encoded sizes of all responses after the page has loaded are summed,
-as Chromium's DevTools reports them (Network.loadingFinished encodedDataLength).
+The built site is served on 127.0.0.1 (no compression, so body bytes are file bytes);
+each query runs in a fresh browser context (an empty cache), and the response body
+sizes Chromium reports for every request finished after the page had loaded are summed.
 """
 
 from __future__ import annotations
@@ -78,24 +78,23 @@ def measure_queries(site: Path, words: list[str], page: str = "search/") -> list
 def _one_query(browser: object, url: str, word: str) -> SearchBytes:
     context = browser.new_context()  # type: ignore[attr-defined]
     page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    sizes: list[int] = []
-    cdp.on("Network.loadingFinished", lambda event: sizes.append(int(event["encodedDataLength"])))
+    # Page-level events include the Pagefind web worker's fetches; a CDP session would not.
+    finished: list[object] = []
+    page.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="networkidle")
-    loaded, before = sum(sizes), len(sizes)
+    before = len(finished)
     page.fill(SEARCH_INPUT, word)
     page.wait_for_selector(RESULTS, timeout=30_000)
-    _settle(page, sizes)
-    query = sum(sizes[before:])
+    _settle(page, finished)
+    sizes = [r.sizes()["responseBodySize"] for r in finished]  # type: ignore[attr-defined]
     context.close()
-    return SearchBytes(word, loaded, query, len(sizes) - before)
+    return SearchBytes(word, sum(sizes[:before]), sum(sizes[before:]), len(sizes) - before)
 
 
-def _settle(page: object, sizes: list[int], limit_ms: int = 20_000) -> None:
-    seen, quiet = len(sizes), 0
+def _settle(page: object, finished: list[object], limit_ms: int = 20_000) -> None:
+    seen, quiet = len(finished), 0
     while quiet < QUIET_MS and limit_ms > 0:
         page.wait_for_timeout(100)  # type: ignore[attr-defined]
         limit_ms -= 100
-        quiet = quiet + 100 if len(sizes) == seen else 0
-        seen = len(sizes)
+        quiet = quiet + 100 if len(finished) == seen else 0
+        seen = len(finished)
