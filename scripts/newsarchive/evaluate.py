@@ -96,8 +96,14 @@ def _notes(key: str, counts: Counter[str]) -> str:
     return "; ".join([*parts, *([static] if static else [])])
 
 
-def _title_note(ours: Extraction) -> str:
-    return "no headline found" if ours.title is None and ours.error is None else ""
+def _title_note(ours: Extraction, truth: str = "") -> str:
+    if ours.title is None:
+        return "" if ours.error else "no headline found"
+    if not truth or same_title(ours.title, truth):
+        return ""
+    # A kicker ("Brexit: ...") or site suffix on one side only: the same headline, still a miss.
+    inside = contains(ours.title, truth) or contains(truth, ours.title)
+    return "differ only by kicker or site name" if inside else ""
 
 
 def _date_outcome(ours: Extraction, truth: dt.date) -> tuple[float, str]:
@@ -125,7 +131,7 @@ def score_html(board: Board, item: Item, ours: Extraction, theirs: Extraction) -
     if truth.get("title"):
         title = truth["title"]
         hit, other = same_title(ours.title, title), same_title(theirs.title, title)
-        board.row(subset, "title").add(float(hit), float(other), _title_note(ours))
+        board.row(subset, "title").add(float(hit), float(other), _title_note(ours, title))
     if truth.get("date"):
         want = dt.date.fromisoformat(truth["date"])
         hit, note = _date_outcome(ours, want)
