@@ -476,8 +476,11 @@ def _read_header(
             candidates.append(line)
     if found.title is None:
         found.title = _pick_title(candidates, header, [o for o in opening if not o.real])
+    title_line = found.title
     for line in candidates:
-        if not (found.title and _same(line.text, found.title)):
+        if line.text == title_line:
+            title_line = None  # the headline itself; a repeat of it is removed like the rest
+        else:
             removed.append(line.text)
     return kept
 

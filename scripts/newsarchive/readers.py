@@ -84,6 +84,9 @@ _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _SENTENCE = re.compile(r"^(?!## ).{30,}[.!?…。！？][\"'”’»)]*$")
 _LANG = re.compile(r"^([a-z]{2})(?:[-_].*)?$")
+# Errors quote the contributor's value on one line: control characters and line breaks escaped.
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SHOWN_MAX = 80
 
 
 def read_file(path: Path) -> RawArticle:
@@ -121,7 +124,7 @@ def read_sidecar(path: Path) -> Overrides:
             close = difflib.get_close_matches(str(key), list(SIDECAR_KEYS), n=1)
             known = "known keys: " + ", ".join(SIDECAR_KEYS)
             hint = f"did you mean '{close[0]}'?" if close else known
-            raise InputError(f"unknown key '{key}'; {hint}", path)
+            raise InputError(f"unknown key '{_shown(key)}'; {hint}", path)
         if value is not None:
             values[SIDECAR_KEYS[key]] = _check_sidecar_value(path, key, value)
     return Overrides(**values)
@@ -385,22 +388,34 @@ def _load_sidecar_yaml(path: Path, text: str) -> Any:
         ) from exc
 
 
+def _shown(value: Any) -> str:
+    """A contributor's value as quoted in a one-line error: line breaks escaped, long ones cut."""
+    text = _LINE_BREAKS.sub(lambda m: repr(m.group(0))[1:-1], str(value))
+    return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
+
+
 def _check_sidecar_value(path: Path, key: str, value: Any) -> Any:
     if key == "date":
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
-        raise InputError(f"date '{value}' is not YYYY-MM-DD; write it like 2025-03-15", path)
+        raise InputError(
+            f"date '{_shown(value)}' is not YYYY-MM-DD; write it like 2025-03-15", path
+        )
     if key == "reviewed":
         if isinstance(value, bool):
             return value
-        raise InputError(f"reviewed '{value}' is not true or false; write true or false", path)
+        raise InputError(
+            f"reviewed '{_shown(value)}' is not true or false; write true or false", path
+        )
     if not isinstance(value, str) or not value.strip():
         raise InputError(f"{key} must be text; write it on one line, in quotes if needed", path)
     value = value.strip()
     if key == "method" and value not in _METHODS:
-        raise InputError(f"method '{value}' is not one of: {', '.join(_METHODS)}", path)
+        raise InputError(f"method '{_shown(value)}' is not one of: {', '.join(_METHODS)}", path)
     if key == "from" and not re.fullmatch(r"[a-z]{2}", value):
-        raise InputError(f"from '{value}' is not a two-letter language code like fr or uk", path)
+        raise InputError(
+            f"from '{_shown(value)}' is not a two-letter language code like fr or uk", path
+        )
     if key in _URL_KEYS and not _http(value):
-        raise InputError(f"{key} '{value}' must start with http:// or https://", path)
+        raise InputError(f"{key} '{_shown(value)}' must start with http:// or https://", path)
     return value
