@@ -20,8 +20,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
-class _Dumper(yaml.SafeDumper):
-    """SafeDumper that writes long strings on one line and never uses aliases."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Safe dumper (libyaml's when present) that never writes aliases."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True

@@ -166,7 +166,7 @@ def place(
             if not path.exists():
                 return Outcome("would archive", path, candidate, body)
             continue
-        if writer.write_new(writer.render(candidate, body), path, out):
+        if writer.write_new(writer.render(candidate, body), path, out, sync_folder=False):
             known[digest] = path
             return Outcome("archived", path, candidate, body)
         if writer.read_digest(path) == digest:  # a parallel ingest wrote it first
@@ -246,6 +246,7 @@ def run_ingest(
                 print(_json_line(outcome), flush=True)
             for warning in item.enriched.warnings:
                 console.print(f"warning: {item.source}: {warning}", markup=False)
+    writer.fsync_folders({o.path.parent for o, _ in done if o.status == "archived"})
     people = _new_people(done, registries)
     if people:
         people_file = registries.data_dir / FILES["people"]

@@ -102,7 +102,9 @@ class Registries:
 
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader when present: the registries are read on every run.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except FileNotFoundError as exc:
         raise RegistryError("file is missing; restore it from git", path) from exc
     except yaml.YAMLError as exc:

@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import frontmatter
@@ -108,8 +108,13 @@ def _temp_file(text: str, out: Path) -> Path:
     return Path(name)
 
 
-def write_new(text: str, path: Path, out: Path) -> bool:
-    """Write `text` to a new file at `path`; False (nothing written) if the name is taken."""
+def write_new(text: str, path: Path, out: Path, sync_folder: bool = True) -> bool:
+    """Write `text` to a new file at `path`; False (nothing written) if the name is taken.
+
+    A batch passes sync_folder=False and calls fsync_folders once at the end: the page's
+    own bytes are always synced before it is linked, so a crash can lose a page, never
+    leave half of one.
+    """
     _check_inside(path, out)
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = _temp_file(text, out)
@@ -119,7 +124,8 @@ def write_new(text: str, path: Path, out: Path) -> bool:
         return False
     finally:
         temp.unlink()
-    _fsync_dir(path.parent)
+    if sync_folder:
+        fsync_folders({path.parent})
     return True
 
 
@@ -128,12 +134,14 @@ def replace(text: str, path: Path, out: Path) -> None:
     _check_inside(path, out)
     temp = _temp_file(text, out)
     os.replace(temp, path)
-    _fsync_dir(path.parent)
+    fsync_folders({path.parent})
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def fsync_folders(folders: Iterable[Path]) -> None:
+    """Make new directory entries durable."""
+    for folder in folders:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
