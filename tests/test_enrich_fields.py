@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.enrich import enrich, summarise
+from newsarchive.enrich import enrich
 from newsarchive.enrich.dates import check_weekday
 from newsarchive.enrich.language import declared_language, detect_language
 from newsarchive.errors import InputError
 from newsarchive.model import Translation
 from newsarchive.records import Block, CleanArticle, Overrides, RawArticle
 from newsarchive.registry import Registries, load_registries
+from newsarchive.summary import lead_paragraph, standfirst, summarise, summary_of
 
 ENGLISH = (
     "The government said on Friday that the new rules would take effect next month, "
@@ -241,7 +242,6 @@ def test_text_facts_pass_through(registries):
         "dateline": "LONDON",
         "language": "en",
         "topics": ["politics"],
-        "summary": ENGLISH,
         "copyright": "© 2025 The Canadian Press",
     }
 
@@ -275,3 +275,24 @@ def test_summary_is_cut_at_a_sentence(lead, expected):
     summary = summarise(lead)
     assert summary == expected
     assert summary is None or len(summary) <= 400
+
+
+@pytest.mark.parametrize(
+    ("description", "lead", "expected"),
+    [
+        (None, "The lead.", None),
+        ("The lead.", "The lead.  It goes on.", None),  # the body says it already
+        ("A standfirst of its own.", "The lead.", "A standfirst of its own."),
+    ],
+)
+def test_only_a_standfirst_that_differs_from_the_lead_is_stored(description, lead, expected):
+    assert standfirst(description, lead) == expected
+
+
+def test_summary_of_falls_back_to_the_lead_paragraph(registries):
+    article = article_of(registries, make_clean(raw=make_raw()))
+    body = "## Heading first\n\n" + SENTENCE * 8 + "\n\nSecond paragraph."
+    assert lead_paragraph(body) == (SENTENCE * 8).strip()
+    assert summary_of(article, body) == (SENTENCE * 6).strip()
+    stored = article.model_copy(update={"summary": "Stored."})
+    assert summary_of(stored, body) == "Stored."

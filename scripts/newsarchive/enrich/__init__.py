@@ -7,7 +7,6 @@ read from the text. Nothing is guessed: a missing title or date is an InputError
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,6 +17,7 @@ from ..model import Article, Translation
 from ..records import CleanArticle, Overrides
 from ..registry import Entity, Registries
 from ..slugs import slugify
+from ..summary import standfirst
 from .dates import check_weekday, choose_date, sidecar_name
 from .entities import (
     AliasIndex,
@@ -36,10 +36,6 @@ from .language import detect_language
 from .topics import CueIndex, build_cue_index, score_topics
 
 __all__ = ["Enriched", "enrich"]
-
-SUMMARY_MAX = 400
-# A sentence ends at . ! ? or … (optionally closed by a quote) before a space.
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)]*(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -119,7 +115,8 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
         "organisations": link_names(find_mentions(indexes.organisations, text, tokens)),
         "places": link_names(find_mentions(indexes.places, text, tokens)),
         "topics": score_topics(indexes.topics, text, tokens, title_end=len(title)),
-        "summary": summarise(clean.lead()),
+        # The lead is in the body already; only a standfirst that differs is stored.
+        "summary": standfirst(raw.description, clean.lead()),
         "copyright": clean.copyright,
     }
     try:
@@ -194,18 +191,3 @@ def _translation(overrides: Overrides, language: str, clean: CleanArticle) -> Tr
         original_url=overrides.original_url,
         reviewed=bool(overrides.reviewed),
     )
-
-
-def summarise(lead: str | None) -> str | None:
-    """The lead, cut after the last whole sentence that fits in SUMMARY_MAX characters."""
-    if not lead:
-        return None
-    lead = " ".join(lead.split())
-    if len(lead) <= SUMMARY_MAX:
-        return lead
-    ends = [m.end() for m in _SENTENCE_END_RE.finditer(lead) if m.end() <= SUMMARY_MAX]
-    if ends:
-        return lead[: ends[-1]]
-    # No sentence fits: cut at a word, leaving room for the ellipsis.
-    cut = lead[: SUMMARY_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:–—-")
-    return f"{cut}…"
