@@ -1,0 +1,85 @@
+"""The cleaner: RawArticle -> CleanArticle. Page furniture out, the article's parts told apart.
+
+Steps, in order (each works on lines, never on one file's strings):
+1. paragraphs: hard-wrapped wire copy is re-flowed, one-line paragraphs stay; spacing repaired
+   (lines.py, spacing.py);
+2. copyright lines, credit trailers and furniture (furniture.yml plus general rules) are
+   taken out, anywhere in the text (copyright.py, furniture.py);
+3. the article is the densest run of sentence paragraphs; the menus, link lists and footers
+   of a whole-page paste lie outside it and are dropped (page.py);
+4. the lines above it give the title, date and byline; date lines inside it are dropped
+   (header.py);
+5. an agency dateline is cut from the first paragraph; short bare lines become headings
+   (datelines.py, headings.py).
+Whatever is taken out lands in CleanArticle.removed, so nothing disappears unseen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import CleanArticle, RawArticle
+from ..registry import Furniture
+from .agencies import agency_name
+from .copyright import is_copyright
+from .datelines import cut_dateline, match_dateline
+from .furniture import compile_furniture, is_furniture, take_out_promos
+from .header import date_line, is_headline, read_header, same_text
+from .headings import to_blocks
+from .lines import Found, Line, line_key, split_lines, take_out
+from .page import WHOLE_PAGE_CHROME, article_span, repeated_lines
+from .spacing import repair_spacing
+
+__all__ = ["clean", "repair_spacing"]
+
+
+def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
+    """Separate the article from its page: furniture out, title/date/byline/dateline apart."""
+    rules = compile_furniture(tuple(furniture.lines), tuple(furniture.patterns))
+    french = raw.language == "fr" or "«" in raw.text
+    lines = [
+        replace(line, text=repair_spacing(line.text, french)) for line in split_lines(raw.text)
+    ]
+    lines = [line for line in lines if line.text]
+    found = Found(title=raw.title)
+    removed: list[str] = []
+
+    lines = take_out(lines, removed, lambda line: is_copyright(line, found))
+    lines = take_out_promos(lines, removed)
+    lines = take_out(lines, removed, lambda line: is_furniture(line.text, rules))
+
+    start = next((i for i, line in enumerate(lines) if _opens_article(line)), None)
+    if start is None:  # no sentence at all (a table of figures): all of it but a headline
+        start = 1 if len(lines) > 1 and is_headline(lines[0]) else 0
+    end, repeated = len(lines), frozenset[str]()
+    if raw.kind == "text" and sum(not line.real for line in lines) >= WHOLE_PAGE_CHROME:
+        repeated = repeated_lines(lines)
+        start, end = article_span(lines, repeated)
+    removed.extend(line.text for line in lines[end:])
+    header, body = lines[:start], lines[start:end]
+    kept_header = read_header(header, body[:5], found, removed, keep_unknown=raw.kind == "html")
+    body = take_out(
+        body, removed, lambda line: line_key(line.text) in repeated or date_line(line, found)
+    )
+    body = [*kept_header, *body]
+    if found.title:
+        body = (
+            take_out(body[:3], removed, lambda line: same_text(line.text, found.title)) + body[3:]
+        )
+    body = cut_dateline(body, found, removed)
+    return CleanArticle(
+        raw=raw,
+        blocks=tuple(to_blocks(body)),
+        title=found.title,
+        date=found.date or raw.date,
+        dateline=found.dateline,
+        agency=found.agency or next(filter(None, map(agency_name, raw.byline)), None),
+        byline=found.byline or tuple(name for name in raw.byline if not agency_name(name)),
+        copyright=found.copyright,
+        copyright_holder=found.holder,
+        removed=tuple(removed),
+    )
+
+
+def _opens_article(line: Line) -> bool:
+    return line.real or (not line.heading and match_dateline(line.text) is not None)
