@@ -6,15 +6,22 @@ and runs on the second core while MkDocs renders pages on the first.
 
 from __future__ import annotations
 
-import asyncio
+import base64
+import json
 import multiprocessing
+import queue
 import re
+import subprocess
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import PIPE
+from typing import Any
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 
+from ..errors import SiteError
 from ..frontmatter import loads
 
 # Markdown syntax that is not words: heading marks, emphasis, link targets, attribute lists.
@@ -23,7 +30,6 @@ _ATTRS = re.compile(r"\{:?[^}\n]*\}")
 _MARKS = re.compile(r"^(?:#{1,6}|>)\s+|[*_`]+", re.MULTILINE)
 # Pagefind's UI places titles, excerpts and filter names into the page as HTML: keep them inert.
 _INERT = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
-BATCH = 200  # records in flight to the Pagefind service at once
 
 
 @dataclass(frozen=True)
@@ -43,33 +49,88 @@ def plain_text(markdown: str) -> str:
     return _MARKS.sub("", _ATTRS.sub("", text)).translate(_INERT)
 
 
-async def _index(records: list[Record], out_dir: str, language: str) -> int:
-    config = IndexConfig(force_language=language, output_path=out_dir)
-    async with PagefindIndex(config=config) as index:
-        for start in range(0, len(records), BATCH):
-            batch = []
-            for record in records[start : start + BATCH]:
-                _meta, body = loads(Path(record.path).read_text(encoding="utf-8"))
-                batch.append(
-                    index.add_custom_record(
-                        url=record.url,
-                        content=plain_text(body),
-                        language=language,
-                        meta={"title": record.title.translate(_INERT), "date": record.date},
-                        filters={
-                            name: [value.translate(_INERT) for value in values]
-                            for name, values in record.filters.items()
-                        },
-                        sort={"date": record.date},
-                    )
-                )
-            await asyncio.gather(*batch)
-    return len(records)
+class PagefindService:
+    """Pagefind's `--service` protocol: base64 JSON messages, each ending in ','.
+
+    The pagefind package's own client polls for each reply with a 0.1 s sleep (100 s for
+    1,000 records); here a reader thread takes replies as they come.
+    """
+
+    def __init__(self) -> None:
+        binary = get_executable()
+        if binary is None:
+            raise SiteError("the pagefind binary is missing; reinstall 'pagefind[bin]'")
+        self._process = subprocess.Popen([str(binary), "--service"], stdin=PIPE, stdout=PIPE)
+        self._replies: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self._last_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        buffer = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            *messages, buffer = (buffer + chunk).split(b",")
+            for message in messages:
+                self._replies.put(json.loads(base64.b64decode(message)))
+        self._replies.put(None)
+
+    def send(self, payload: dict[str, Any]) -> int:
+        """Queue one request; returns its message id."""
+        assert self._process.stdin is not None
+        self._last_id += 1
+        message = json.dumps({"message_id": self._last_id, "payload": payload})
+        self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        return self._last_id
+
+    def wait_for(self, message_id: int) -> dict[str, Any]:
+        """Replies up to `message_id`, failing on the first error; returns that reply."""
+        assert self._process.stdin is not None
+        self._process.stdin.flush()
+        while (reply := self._replies.get()) is not None:
+            payload = reply["payload"]
+            if payload["type"] == "Error":
+                raise SiteError(f"search index: {payload.get('message')}")
+            if reply.get("message_id") == message_id:
+                return payload
+        raise SiteError("search index: pagefind stopped; run the build again with -v")
+
+    def close(self) -> None:
+        """End the service process."""
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        self._process.wait()
 
 
 def build_index(records: list[Record], out_dir: str, language: str) -> int:
     """Index every record and write the Pagefind bundle into out_dir; returns the count."""
-    return asyncio.run(_index(records, out_dir, language))
+    service = PagefindService()
+    try:
+        reply = service.wait_for(service.send({"type": "NewIndex", "config": {}}))
+        index_id = reply["index_id"]
+        for record in records:
+            _meta, body = loads(Path(record.path).read_text(encoding="utf-8"))
+            service.send(
+                {
+                    "type": "AddRecord",
+                    "index_id": index_id,
+                    "url": record.url,
+                    "content": plain_text(body),
+                    # One index for all: the UI searches only the index of the page's language.
+                    "language": language,
+                    "meta": {"title": record.title.translate(_INERT), "date": record.date},
+                    "filters": {
+                        name: [value.translate(_INERT) for value in values]
+                        for name, values in record.filters.items()
+                    },
+                    "sort": {"date": record.date},
+                }
+            )
+        service.wait_for(
+            service.send({"type": "WriteFiles", "index_id": index_id, "output_path": out_dir})
+        )
+    finally:
+        service.close()
+    return len(records)
 
 
 class SearchJob:
