@@ -14,7 +14,9 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,8 +37,13 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 MAX_LINE_CHARS = 200_000
 # A sidecar holds ten short fields; anything bigger is a mistake or an attack.
 MAX_SIDECAR_BYTES = 64 * 1024
+# A sidecar is one flat mapping; deeper YAML is a mistake or an attack on the parser.
+MAX_SIDECAR_DEPTH = 10
 # Share of control or undecodable characters above which a file is not text.
 MAX_JUNK_SHARE = 0.05
+# libxml2 silently drops everything below 255 levels of tags (the rest of the article
+# with it); real pages nest a few dozen, so a page this deep is refused, not truncated.
+MAX_HTML_DEPTH = 200
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -84,6 +91,7 @@ _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _SENTENCE = re.compile(r"^(?!## ).{30,}[.!?…。！？][\"'”’»)]*$")
 _LANG = re.compile(r"^([a-z]{2})(?:[-_].*)?$")
+_TOO_DEEP = etree.XPath("boolean(/" + "/".join(["*"] * (MAX_HTML_DEPTH + 1)) + ")")
 # Errors quote the contributor's value on one line: control characters and line breaks escaped.
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SHOWN_MAX = 80
@@ -111,6 +119,9 @@ def sidecar_for(path: Path) -> Path:
 
 def read_sidecar(path: Path) -> Overrides:
     """Read a sidecar of contributor-given facts (the same fields as the ingest flags)."""
+    # The facts must come from beside the article: a link out of its folder is not followed.
+    if path.resolve().parent != path.parent.resolve():
+        raise InputError("sidecar links to a file in another folder; copy the file here", path)
     text = _read_bytes(path, MAX_SIDECAR_BYTES, "64 KiB", "keep only the article's fields")
     text = text.decode("utf-8-sig", errors="replace")
     data = _load_sidecar_yaml(path, text)
@@ -135,14 +146,24 @@ def read_sidecar(path: Path) -> Overrides:
 
 def _read_bytes(path: Path, limit: int, limit_text: str, fix: str) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(f"file is larger than {limit_text} ({size:,} bytes); {fix}", path)
-        return path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError as exc:
         raise InputError("file not found; check the path", path) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a directory, not a file; name the article file", path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot be opened ({exc.strerror}); check the path", path) from exc
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, not a file; name the article file", path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("is a pipe or device, not a file; name the article file", path)
+        # One byte past the limit: a file that grows while it is read is still refused.
+        data = handle.read(limit + 1) if info.st_size <= limit else b""
+    size = max(info.st_size, len(data))
+    if size > limit:
+        raise InputError(f"file is larger than {limit_text} ({size:,} bytes); {fix}", path)
+    return data
 
 
 def _decode_text(path: Path, data: bytes) -> str:
@@ -192,6 +213,12 @@ def _read_html(path: Path, data: bytes, digest: str) -> RawArticle:
     tree = trafilatura.utils.load_html(data)
     if tree is None:
         raise InputError("page is not readable HTML; save it again as 'Web page, HTML only'", path)
+    if _TOO_DEEP(tree):
+        raise InputError(
+            f"page nests its tags more than {MAX_HTML_DEPTH} levels deep; "
+            "paste the article text into a .txt file",
+            path,
+        )
     # Saved pages carry minified scripts on one line, so only the binary check applies here.
     _check_not_binary(path, tree.text_content())
     meta = _page_metadata(tree)
@@ -204,6 +231,13 @@ def _read_html(path: Path, data: bytes, digest: str) -> RawArticle:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     blocks = list(_body_blocks(doc.body)) if doc is not None and doc.body is not None else []
+    for number, block in enumerate(blocks, start=1):
+        if len(block) > MAX_LINE_CHARS:
+            raise InputError(
+                f"paragraph {number} is longer than {MAX_LINE_CHARS:,} characters; "
+                "this is not article text, save the article on its own",
+                path,
+            )
     text = "\n\n".join(blocks)
     # Menus and link lists are what extraction finds on a page with no article: no sentences.
     if not any(_SENTENCE.search(block) for block in blocks):
@@ -266,8 +300,8 @@ def _jsonld_fields(tree: html.HtmlElement) -> Iterator[tuple[str, Any]]:
             continue
         try:
             data = json.loads(script.text or "")
-        except ValueError:
-            continue  # broken JSON-LD is common; the other sources still apply
+        except (ValueError, RecursionError):
+            continue  # broken (or absurdly nested) JSON-LD is common; the other sources apply
         for item in _jsonld_items(data):
             kinds = item.get("@type")
             kinds = set(kinds) if isinstance(kinds, list) else {kinds}
@@ -285,12 +319,15 @@ def _jsonld_fields(tree: html.HtmlElement) -> Iterator[tuple[str, Any]]:
 
 def _jsonld_items(data: Any) -> Iterator[dict[str, Any]]:
     """Every object in a JSON-LD document, articles inside '@graph' lists included."""
-    if isinstance(data, list):
-        for entry in data:
-            yield from _jsonld_items(entry)
-    elif isinstance(data, dict):
-        yield data
-        yield from _jsonld_items(data.get("@graph"))
+    # A stack, not recursion: a page may nest lists as deep as json.loads allows.
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            pending.append(item.get("@graph"))
 
 
 def _jsonld_names(value: Any) -> tuple[str, ...]:
@@ -371,12 +408,22 @@ def split_names(text: str) -> tuple[str, ...]:
 
 def _load_sidecar_yaml(path: Path, text: str) -> Any:
     try:
-        # Refuse anchors and aliases before composing, so an alias bomb is never expanded.
+        # Refuse anchors, aliases and deep nesting before composing, so an alias bomb is
+        # never expanded and PyYAML's recursive composer never runs out of stack.
+        depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1
                 raise InputError(
                     f"line {line} uses a YAML anchor or alias; write each value out in full", path
+                )
+            depth += isinstance(event, yaml.CollectionStartEvent)
+            depth -= isinstance(event, yaml.CollectionEndEvent)
+            if depth > MAX_SIDECAR_DEPTH:
+                raise InputError(
+                    f"line {line} nests values more than {MAX_SIDECAR_DEPTH} deep; "
+                    "write one 'key: value' line per field",
+                    path,
                 )
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
