@@ -59,6 +59,10 @@ def parse_flags(
         raise NewsarchiveError(f"--from {from_lang!r} is not an ISO 639-1 code; use e.g. fr, uk")
     if url is not None and not url.lower().startswith(("http://", "https://")):
         raise NewsarchiveError(f"--url {url!r} must start with http:// or https://")
+    for flag, text in (("--title", title), ("--source", source)):
+        # Spaces, zero-width marks or control characters alone would make an invisible field.
+        if text is not None and not any(ch.isprintable() and not ch.isspace() for ch in text):
+            raise NewsarchiveError(f"{flag} {text!r} has no visible text; give it in quotes")
     return Overrides(
         title=title, date=date, source=source, url=url, from_lang=from_lang, method=method
     )

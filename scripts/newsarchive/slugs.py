@@ -62,6 +62,11 @@ _TRANSLIT = str.maketrans(
     }
 )
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Names Windows refuses for any file or folder (with any extension): a contributor on
+# Windows could not check out an archive holding con.md or people/aux/.
+_WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))]
+)
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -72,4 +77,5 @@ def slugify(text: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         cut = slug[: max_length + 1]
         slug = cut[: cut.rfind("-")] if "-" in cut[:max_length] else slug[:max_length]
-    return slug.strip("-")
+    slug = slug.strip("-")
+    return f"{slug}-page" if slug in _WINDOWS_RESERVED else slug

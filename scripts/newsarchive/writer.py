@@ -28,7 +28,8 @@ TEMP_MAX_AGE = 600.0  # seconds; a live write takes milliseconds
 
 def path_for(article: Article, out: Path) -> Path:
     """Where the page for `article` lives under the archive folder `out`."""
-    return out / f"{article.date:%Y}" / f"{article.date:%m}" / f"{article.slug}.md"
+    # Not strftime's %Y: it writes year 999 as '999', a folder the archive index never reads.
+    return out / f"{article.date.year:04d}" / f"{article.date.month:02d}" / f"{article.slug}.md"
 
 
 def render(article: Article, body: str) -> str:
@@ -74,14 +75,28 @@ def candidate_paths(article: Article, out: Path) -> Iterator[tuple[Article, Path
 
 
 def _check_inside(path: Path, out: Path) -> None:
-    # The model's slug pattern already forbids separators; this guards the join itself.
-    if not path.resolve().is_relative_to(out.resolve()):
-        raise InputError(f"page path {path} would fall outside {out}; check --out", path)
+    # The model's slug pattern already forbids separators; this guards the join itself,
+    # and links planted inside the archive (resolve() follows them).
+    if path.resolve().is_relative_to(out.resolve()):
+        return
+    if Path(os.path.abspath(path)).is_relative_to(os.path.abspath(out)):
+        raise InputError(f"page path {path} leads out of {out} through a link; remove it", path)
+    raise InputError(f"page path {path} would fall outside {out}; check --out", path)
+
+
+def _temp_folder(out: Path) -> Path:
+    folder = out / TEMP_DIR
+    # Temp files are written and swept here: a link would take both outside the archive.
+    if folder.is_symlink():
+        raise InputError(
+            f"{TEMP_DIR} is a link; remove it, the ingest recreates the folder", folder
+        )
+    return folder
 
 
 def sweep_temp(out: Path, older_than: float = TEMP_MAX_AGE) -> None:
     """Remove temp files that a killed run left behind (old enough not to be in use)."""
-    folder = out / TEMP_DIR
+    folder = _temp_folder(out)
     if not folder.is_dir():
         return
     limit = time.time() - older_than
@@ -93,7 +108,7 @@ def sweep_temp(out: Path, older_than: float = TEMP_MAX_AGE) -> None:
 
 def _temp_file(text: str, out: Path) -> Path:
     # One hidden folder, never *.md: a file left by a killed run is never taken for a page.
-    folder = out / TEMP_DIR
+    folder = _temp_folder(out)
     folder.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(suffix=".partial", dir=folder)
     try:
