@@ -101,6 +101,9 @@ def test_home_shows_latest_with_chips_and_totals(built_site: Path) -> None:
     assert "8 articles · 9 people · 6 topics · 7 sources · 2024–2025" in page.get_text()
     first = page.find("h3")
     assert first.get_text() == "Zelenskyy calls for tougher sanctions on Moscow¶"
+    # No stored summary: the card shows the body's lead paragraph.
+    lead = "The Ukrainian president asked allies on Sunday to tighten sanctions"
+    assert lead in first.find_next("p").find_next("p").get_text()
     chips = [a.get_text() for a in page.select("a.na-chip")][:4]
     assert chips == ["Volodymyr Zelenskyy", "Vladimir Putin", "War in Ukraine", "Sanctions"]
 
@@ -245,6 +248,8 @@ def test_export_has_one_line_per_article(built_site: Path) -> None:
         "/articles/2025/03/starmer-urges-putin-to-accept-ceasefire/"
     )
     assert starmer["translation"]["from"] == "fr"
+    zelenskyy = next(r for r in records if r["slug"] == "zelenskyy-calls-for-sanctions")
+    assert zelenskyy["summary"].startswith("The Ukrainian president asked allies on Sunday")
 
 
 def test_sitemap_lists_every_article_with_its_date(built_site: Path) -> None:

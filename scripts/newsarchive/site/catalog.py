@@ -1,7 +1,7 @@
 """All article front matter as small domain objects, indexed for every listing and page.
 
-Built once per build from the front matter only (bodies are never held), so its size is
-bounded by the number of articles, not by what they contain.
+Built once per build from the front matter and each body's lead (bodies are never held),
+so its size is bounded by the number of articles, not by what they contain.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..errors import NewsarchiveError, PageError
 from ..frontmatter import loads
 from ..model import Article
 from ..registry import Registries
+from ..summary import summary_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class Entry:
     article: Article
     src_uri: str  # articles/2025/03/slug.md
     url: str  # articles/2025/03/slug/
+    summary: str | None = None  # the stored standfirst, else the lead (summary.summary_of)
 
     @property
     def date(self) -> dt.date:
@@ -107,8 +109,9 @@ def _explain(exc: ValidationError) -> str:
 def read_entry(path: Path, src_uri: str, url: str) -> Entry:
     """Parse and validate one archive page's front matter into an Entry."""
     try:
-        data, _body = loads(path.read_text(encoding="utf-8"))
-        return Entry(Article.model_validate(data), src_uri, url)
+        data, body = loads(path.read_text(encoding="utf-8"))
+        article = Article.model_validate(data)
+        return Entry(article, src_uri, url, summary_of(article, body))
     except NewsarchiveError as exc:
         raise PageError(exc.message, path) from exc
     except ValidationError as exc:

@@ -16,6 +16,7 @@ def export_line(entry: Entry, base: str, docs_dir: str) -> str:
     """
     record = {
         **entry.article.front_matter(),
+        "summary": entry.summary,
         "path": f"{docs_dir}/{entry.src_uri}",
         "page_url": base + entry.url,
     }

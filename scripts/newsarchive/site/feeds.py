@@ -48,8 +48,8 @@ def atom(title: str, feed_url: str, page_url: str, entries: Iterable[Entry], bas
         ]
         authors = article.byline or [article.source or article.agency or "unknown"]
         parts += [f"<author><name>{_text(name)}</name></author>" for name in authors]
-        if article.summary:
-            parts.append(f"<summary>{_text(article.summary)}</summary>")
+        if entry.summary:
+            parts.append(f"<summary>{_text(entry.summary)}</summary>")
         parts.append("</entry>")
     parts.append("</feed>")
     return "\n".join(parts) + "\n"

@@ -11,7 +11,9 @@ from ..model import Article
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def news_article(article: Article, page_url: str | None, topics: list[str]) -> dict[str, Any]:
+def news_article(
+    article: Article, page_url: str | None, topics: list[str], summary: str | None = None
+) -> dict[str, Any]:
     """The NewsArticle: what, when, who wrote it, who and what (topic labels) it is about."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -29,8 +31,8 @@ def news_article(article: Article, page_url: str | None, topics: list[str]) -> d
         data["publisher"] = {"@type": "Organization", "name": article.source}
     if article.agency:
         data["sourceOrganization"] = {"@type": "Organization", "name": article.agency}
-    if article.summary:
-        data["description"] = article.summary
+    if summary:
+        data["description"] = summary
     if article.dateline:
         data["locationCreated"] = {"@type": "Place", "name": article.dateline}
     if article.copyright:

@@ -99,8 +99,8 @@ def entry_card(entry: Entry, from_uri: str, paths: Paths, registries: Registries
     lines = [f"### [{escape_md(article.title)}]({rel(entry.src_uri, from_uri)})", ""]
     meta = [format_date(article.date), *(escape_md(s) for s in entry.sources())]
     lines += [" · ".join(meta), ""]
-    if article.summary:
-        lines += [escape_md(article.summary), ""]
+    if entry.summary:
+        lines += [escape_md(entry.summary), ""]
     chips = [
         f"[{escape_md(n)}]({rel(page_uri(paths.people[n], 1), from_uri)}){{ .na-chip }}"
         for n in article.people

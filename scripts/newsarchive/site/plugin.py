@@ -90,7 +90,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
                 entry, archive.catalog, archive.paths, archive.registries, url_of, size
             )
             topics = [link.label for link in context["na"].topics]
-            data = news_article(entry.article, page.canonical_url, topics)
+            data = news_article(entry.article, page.canonical_url, topics, entry.summary)
             context["na_jsonld"] = script_json(data)
         elif uri in archive.listings:
             context["na_feed"] = archive.listings[uri].feed
