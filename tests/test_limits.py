@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsarchive import readers
+from newsarchive.bench import limits
 from newsarchive.cli import cli
 from newsarchive.errors import InputError
 from newsarchive.ingest import normalise
@@ -254,3 +255,26 @@ def test_contributing_states_each_limit() -> None:
         f"and sidecars over {readers.MAX_SIDECAR_BYTES // 2**10} KiB, "
         f"nested more than {readers.MAX_SIDECAR_DEPTH} deep or using YAML anchors"
     ) in guide
+
+
+# --- the benchmark's plumbing ------------------------------------------------------------------
+
+
+def test_the_benchmark_settles_a_case_as_the_ingest_would(tmp_path: Path) -> None:
+    case = next(c for c in limits.CASES if c.file == "nested.html")
+    case.write(tmp_path / case.file)
+    figures = limits.settle(tmp_path / case.file)
+    assert figures["outcome"] == (
+        "refused: page nests its tags more than 200 levels deep; "
+        "paste the article text into a .txt file"
+    )
+    assert figures["peak_mib"] >= figures["base_mib"] > 0
+
+
+def test_the_benchmark_report_is_a_table_of_outcomes() -> None:
+    runs = [limits.LimitRun("named pipe", 0, "refused: is a pipe", 0.00012, 60.2, 61.7)]
+    assert limits.render(runs).splitlines() == [
+        "| input | bytes | ms | base MiB | peak MiB | outcome |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+        "| named pipe | 0 | 0.1 | 60 | 62 | refused: is a pipe |",
+    ]

@@ -211,6 +211,17 @@ def bench_ingest(count: int, jobs: int | None, seed: int, profile: bool) -> None
     click.echo(run_bench_ingest(count, jobs or os.cpu_count() or 1, seed, profile), nl=False)
 
 
+@bench.command("limits")
+def bench_limits() -> None:
+    """Feed each hostile input to a fresh process; print its outcome, seconds and peak memory.
+
+    Example: newsarchive bench limits
+    """
+    from .bench.limits import run_bench_limits
+
+    click.echo(run_bench_limits(), nl=False)
+
+
 @bench.command("site")
 @click.option("--sizes", default="1000,5000,20000", show_default=True, help="Archive sizes.")
 @click.option("--skip-blog-above", default=5000, show_default=True, help="Blog build size limit.")
