@@ -15,7 +15,7 @@ from newsarchive.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "validate"
 EXPECTED = yaml.safe_load((FIXTURES / "archive.expected.yml").read_text(encoding="utf-8"))
-ARGS = ["validate", "--archive", "archive", "--data", "data"]
+ARGS = ["validate", "--archive", "archive", "--data-dir", "data"]
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ def scratch_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_changed_since_checks_only_the_new_page(scratch_repo: Path) -> None:
-    result = CliRunner().invoke(cli, ["validate", "--changed-since", "main", "--data", "data"])
+    result = CliRunner().invoke(cli, ["validate", "--changed-since", "main", "--data-dir", "data"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "docs/articles/2025/03/language-no.md:5: language: no is read as false "
@@ -158,18 +158,18 @@ def test_changed_since_checks_only_the_new_page(scratch_repo: Path) -> None:
 
 def test_changed_since_includes_uncommitted_pages(scratch_repo: Path) -> None:
     shutil.copy(FIXTURES / "archive/2025/03/clean-page.md", scratch_repo / "docs/articles/2025/03")
-    result = CliRunner().invoke(cli, ["validate", "--changed-since", "main", "--data", "data"])
+    result = CliRunner().invoke(cli, ["validate", "--changed-since", "main", "--data-dir", "data"])
     assert result.output.splitlines()[-1] == "2 files checked: 2 errors, 0 warnings"
 
 
 def test_changed_since_nothing_changed_passes(scratch_repo: Path) -> None:
-    result = CliRunner().invoke(cli, ["validate", "--changed-since", "HEAD", "--data", "data"])
+    result = CliRunner().invoke(cli, ["validate", "--changed-since", "HEAD", "--data-dir", "data"])
     assert (result.exit_code, result.output) == (0, "0 files checked: 0 errors, 0 warnings\n")
 
 
 def test_changed_since_unknown_ref_says_to_fetch(scratch_repo: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["validate", "--changed-since", "origin/main", "--data", "data"]
+        cli, ["validate", "--changed-since", "origin/main", "--data-dir", "data"]
     )
     assert result.exit_code == 1
     assert result.output == (

@@ -156,7 +156,11 @@ def eval_(corpus: Path, as_json: bool, baseline: Path | None) -> None:
 @click.option("--changed-since", metavar="REF", help="Only pages changed since this git ref.")
 @click.option("--format", "style", type=click.Choice(["text", "github"]), default="text")
 @click.option("--archive", type=click.Path(path_type=Path), default=Path("docs/articles"))
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), help="Registry folder.")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Registries folder [default: ./data].",
+)
 def validate(
     paths: tuple[Path, ...], changed_since: str | None, style: str, archive: Path, data_dir: Path
 ) -> None:
@@ -166,12 +170,15 @@ def validate(
 
     Example: newsarchive validate --changed-since origin/main
     """
-    from .registry import DATA_DIR
+    from .registry import default_data_dir
     from .validate import render, validate_pages
 
     try:
         report = validate_pages(
-            paths, archive=archive, changed_since=changed_since, data_dir=data_dir or DATA_DIR
+            paths,
+            archive=archive,
+            changed_since=changed_since,
+            data_dir=data_dir or default_data_dir(),
         )
     except NewsarchiveError as exc:
         raise _fail(exc) from exc

@@ -23,7 +23,14 @@ from .enrich import Enriched, enrich
 from .errors import InputError, NewsarchiveError
 from .model import LANG_PATTERN, Article
 from .records import Overrides
-from .registry import DATA_DIR, FILES, Entity, Registries, append_entities, load_registries
+from .registry import (
+    FILES,
+    Entity,
+    Registries,
+    append_entities,
+    default_data_dir,
+    load_registries,
+)
 
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
 
@@ -267,9 +274,3 @@ def run_ingest(
     already = len(done) - archived
     console.print(f"{archived} archived, {already} already archived, {failed} failed", markup=False)
     return 1 if failed else 0
-
-
-def default_data_dir() -> Path:
-    """./data when run from an archive checkout, else the package's own data/."""
-    local = Path("data")
-    return local if (local / FILES["people"]).is_file() else DATA_DIR

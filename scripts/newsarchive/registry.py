@@ -143,6 +143,12 @@ def _load_list(path: Path, model: type[M], key: str) -> dict[str, M]:
     return items
 
 
+def default_data_dir() -> Path:
+    """./data when run from an archive checkout, else the package's own data/."""
+    local = Path("data")
+    return local if (local / FILES["people"]).is_file() else DATA_DIR
+
+
 def load_registries(data_dir: Path = DATA_DIR) -> Registries:
     """Load and check every vocabulary file in `data_dir`."""
     furniture_path = data_dir / FILES["furniture"]
