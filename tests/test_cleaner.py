@@ -161,6 +161,61 @@ class TestFixtures:
             assert chrome not in article.body()
         assert "Mayor unveils winter plan for homeless shelters" in article.removed
 
+    def test_furniture_above_the_headline_goes_first(self) -> None:
+        article = clean_fixture("furniture_above_headline.txt")
+        assert article.title == "Lviv council votes to rebuild the old tram depot"
+        assert article.byline == ("Marta Hnatiuk", "Piotr Zielinski")
+        assert article.dateline == "Lviv"
+        assert [b.text[:30] for b in article.blocks] == [
+            "The city council voted on Thur",
+            "The depot will hold forty tram",
+            "Councillors from two parties v",
+        ]
+        for chrome in ("Home", "Politics", "Opinion", "Trending now", "SUBSCRIBE NOW"):
+            assert chrome in article.removed
+        assert "Marta Hnatiuk and Piotr Zielinski, The Lviv Herald" in article.removed
+
+    def test_headline_with_a_full_stop_above_its_date_and_photo_credit(self) -> None:
+        article = clean_fixture("headline_with_full_stop.txt")
+        assert article.title == '"Talks resume in Geneva".'
+        assert article.removed == ("Photo by ANNA KOWALSKA Reuters.", "4 hour(s) ago")
+        assert article.lead().startswith("Negotiators from both sides met again")
+
+    def test_headline_with_a_full_stop_set_apart_by_a_blank_line(self) -> None:
+        article = clean_fixture("headline_set_apart_by_blank_line.txt")
+        assert article.title == "Bakery chain opens its first shop abroad."
+        assert [b.text for b in article.blocks] == [
+            "The chain opened the shop in Vienna on Friday.",
+            "It plans two more next year.",
+        ]
+
+
+LEAD = "The council said on Monday that the new tram line would open in the spring of next year."
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # short, one sentence, and the first paragraph is much longer: a headline
+        (f"Tram line to open in spring.\n{LEAD}\n", "Tram line to open in spring."),
+        (f"Will the tram line open in spring?\n{LEAD}\n", "Will the tram line open in spring?"),
+        # the nearest headline-shaped line above the article, not the first
+        (f"Local news from the valley\nTram line to open in spring\n{LEAD}\n",
+         "Tram line to open in spring"),
+        # a one-line lead paragraph stays body: as long as the next, or two sentences
+        (f"{PARAGRAPH}\n{PARAGRAPH}\n", None),
+        (f"The line opens. It runs all night.\n{LEAD}\n", None),
+        # a blank row sets a line apart only when the lines below do not all have one
+        (f"The line opens in spring, the council said.\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n", None),
+        # a dateline opens a lead, never a headline
+        (f"KYIV (AP) — The tram line opened.\n{LEAD}\n", None),
+    ],
+)  # fmt: skip
+def test_headline_or_lead(text: str, title: str | None) -> None:
+    article = clean_text(text)
+    assert article.title == title
+    assert article.lead() == LEAD if title else article.lead() != LEAD
+
 
 @pytest.mark.parametrize(
     ("opening", "dateline", "agency", "rest"),
@@ -224,6 +279,9 @@ def test_copyright_lines(line: str, copyright: str, holder: str) -> None:
         ("Von Anna Schmidt", ("Anna Schmidt",), None),
         ("Par Jean de La Fontaine", ("Jean de La Fontaine",), None),
         ("Por Agencia EFE", (), "EFE"),
+        ("Anna Schmidt, Reuters", ("Anna Schmidt",), "Reuters"),
+        ("Anna Schmidt and Jan Nowak, The Daily Harbour", ("Anna Schmidt", "Jan Nowak"), None),
+        ("Anna Schmidt | Le Monde", ("Anna Schmidt",), None),
     ],
 )
 def test_bylines(line: str, byline: tuple[str, ...], agency: str | None) -> None:
@@ -252,6 +310,16 @@ def test_bylines(line: str, byline: tuple[str, ...], agency: str | None) -> None
         "Jan Nowak contributed to this report.",
         "Updated 3 hours ago",
         "We use cookies to give you the best experience. Accept all to continue.",
+        "Click to share on Twitter (Opens in new window)",
+        "Share on WhatsApp",
+        "Get daily national news",
+        "Sign in to comment",
+        "Most viewed this week",
+        "Photo by Marko Djurica Reuters",
+        "The photo was taken by Anna Schmidt.",
+        "See more",
+        "Home",
+        "7 minute(s) ago",
     ],
 )
 def test_furniture_lines_are_removed(line: str) -> None:
@@ -268,6 +336,10 @@ def test_furniture_lines_are_removed(line: str) -> None:
         "Advertisement revenue fell by a third last year, the company said.",
         "Share prices rose 3% after the announcement.",
         "By the end of the year the line should carry twenty trains a day.",
+        "Get daily exercise and sleep well, the doctors said.",
+        "Most read the report before the vote, an aide said.",
+        "Photo by photo, the archive was rebuilt over the last ten years.",
+        "Trending topics changed little, the survey found.",
     ],
 )
 def test_article_sentences_are_never_furniture(sentence: str) -> None:
@@ -289,6 +361,17 @@ def test_page_metadata_is_kept_when_the_text_has_none() -> None:
         PARAGRAPH, kind="html", date=dt.date(2024, 1, 2), byline=("Ana Ruiz",), title="T"
     )
     assert (article.date, article.byline) == (dt.date(2024, 1, 2), ("Ana Ruiz",))
+
+
+def test_a_run_of_one_word_labels_is_a_menu() -> None:
+    article = clean_text(f"{PARAGRAPH}\nPolitik\nWirtschaft\nKultur\n{PARAGRAPH}\n")
+    assert article.body() == f"{PARAGRAPH}\n\n{PARAGRAPH}"
+    assert article.removed == ("Politik", "Wirtschaft", "Kultur")
+
+
+def test_a_lone_one_word_subheading_stays() -> None:
+    article = clean_text(f"{PARAGRAPH}\nReaction\n{PARAGRAPH}\n")
+    assert [b.markdown() for b in article.blocks] == [PARAGRAPH, "## Reaction", PARAGRAPH]
 
 
 def test_short_line_ending_the_text_is_not_a_heading() -> None:

@@ -59,6 +59,8 @@ def test_parse_date(line: str, expected: dt.date | None) -> None:
         ("November 19, 2019 / 12:21 AM / Updated 14 hours ago", True),
         ("Updated 10:01 pm PST, Tuesday, November 19, 2019", True),
         ("Updated 3 hours ago", True),
+        ("7 minute(s) ago", True),
+        ("4 hours ( s) ago", True),
         ("yesterday", True),
         ("5:53 PM", True),
         ("Опубліковано 9 квітня 2025 року", True),

@@ -79,8 +79,10 @@ _WEEKDAYS = (
     "неділя|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
 )
 _RELATIVE = re.compile(
+    # "3 hours ago", and the plural-hedging "7 minute(s) ago" of machine translation
     r"\b(?:\d+|an?|one|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?)"
-    r"\s+ago\b|\bjust now\b|\byesterday\b|\btoday\b|\bil y a \d+|\bvor \d+\s+\w+|\bhace \d+|"
+    r"(?:\s?\(\s?s\))?\s+ago\b|\bjust now\b|\byesterday\b|\btoday\b|\bil y a \d+|\bvor \d+\s+\w+|"
+    r"\bhace \d+|"
     r"\bhier\b|\baujourd'hui\b|\bgestern\b|\bheute\b|\bayer\b|\bhoy\b|\bieri\b|\boggi\b|"
     r"\bontem\b|\bhoje\b|\bвчора\b|\bсьогодні\b|\bвчера\b|\bсегодня\b",
     re.IGNORECASE,

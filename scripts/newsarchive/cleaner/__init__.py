@@ -3,12 +3,13 @@
 Steps, in order (each works on lines, never on one file's strings):
 1. paragraphs: hard-wrapped wire copy is re-flowed, one-line paragraphs stay; spacing repaired
    (lines.py, spacing.py);
-2. copyright lines, credit trailers and furniture (furniture.yml plus general rules) are
-   taken out, anywhere in the text (copyright.py, furniture.py);
+2. copyright lines, credit trailers, furniture (furniture.yml plus general rules) and runs
+   of one-word menu labels are taken out, anywhere in the text (copyright.py, furniture.py);
 3. the article is the densest run of sentence paragraphs; the menus, link lists and footers
    of a whole-page paste lie outside it and are dropped (page.py);
-4. the lines above it give the title, date and byline; date lines inside it are dropped
-   (header.py);
+4. the lines above it give the title (the headline-shaped line nearest the article, or a
+   short first sentence set apart from the text), date and byline; date lines inside it
+   are dropped (header.py);
 5. an agency dateline is cut from the first paragraph; short bare lines become headings
    (datelines.py, headings.py).
 Whatever is taken out lands in CleanArticle.removed, so nothing disappears unseen.
@@ -23,8 +24,8 @@ from ..registry import Furniture
 from .agencies import agency_name
 from .copyright import is_copyright
 from .datelines import cut_dateline, match_dateline
-from .furniture import compile_furniture, is_furniture, take_out_promos
-from .header import date_line, is_headline, read_header, same_text
+from .furniture import compile_furniture, is_furniture, take_out_menus, take_out_promos
+from .header import date_line, is_headline, opens_with_headline, read_header, same_text
 from .headings import to_blocks
 from .lines import Found, Line, line_key, split_lines, take_out
 from .page import WHOLE_PAGE_CHROME, article_span, repeated_lines
@@ -47,17 +48,25 @@ def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
     lines = take_out(lines, removed, lambda line: is_copyright(line, found))
     lines = take_out_promos(lines, removed)
     lines = take_out(lines, removed, lambda line: is_furniture(line.text, rules))
+    # Menus and footers are what mark a whole page; its article is found among them below.
+    whole_page = raw.kind == "text" and sum(not line.real for line in lines) >= WHOLE_PAGE_CHROME
+    if not whole_page:
+        lines = take_out_menus(lines, removed)
 
+    if raw.kind == "text" and found.title is None and opens_with_headline(lines):
+        found.title = lines.pop(0).text
     start = next((i for i, line in enumerate(lines) if _opens_article(line)), None)
     if start is None:  # no sentence at all (a table of figures): all of it but a headline
         start = 1 if len(lines) > 1 and is_headline(lines[0]) else 0
     end, repeated = len(lines), frozenset[str]()
-    if raw.kind == "text" and sum(not line.real for line in lines) >= WHOLE_PAGE_CHROME:
+    if whole_page:
         repeated = repeated_lines(lines)
         start, end = article_span(lines, repeated)
     removed.extend(line.text for line in lines[end:])
     header, body = lines[:start], lines[start:end]
-    kept_header = read_header(header, body[:5], found, removed, keep_unknown=raw.kind == "html")
+    kept_header = read_header(
+        header, body[:5], found, removed, keep_unknown=raw.kind == "html", whole_page=whole_page
+    )
     body = take_out(
         body, removed, lambda line: line_key(line.text) in repeated or date_line(line, found)
     )

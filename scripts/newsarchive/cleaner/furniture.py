@@ -39,6 +39,16 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_MAX_WORDS = 60
+# "Photo by NAME Agency", "The photo was taken by NAME.": short credit lines.
+_PHOTO_BY = re.compile(
+    r"^(?:the\s+)?(?:photo|image|picture|foto|photograph|illustration|video)s?"
+    r"(?:\s+was)?(?:\s+taken)?\s+by\b[^.!?]*\.?$",
+    re.IGNORECASE,
+)
+_PHOTO_BY_MAX_WORDS = 8
+
+# A menu label is one short word; a long one-word line is a URL or a code, not navigation.
+_LABEL_CHARS = 24
 
 # Share bars and link rows: every word is a network or a share verb.
 _SHARE_WORDS = wordset(
@@ -61,6 +71,27 @@ def take_out_promos(lines: list[Line], removed: list[str]) -> list[Line]:
             head = kept[-1] if kept else None
             if head and not head.sentence and head.words <= 8 and _PROMO_HEAD.search(head.text):
                 removed.append(kept.pop().text)
+            removed.append(line.text)
+        else:
+            kept.append(line)
+    return kept
+
+
+def take_out_menus(lines: list[Line], removed: list[str]) -> list[Line]:
+    """Runs of one-word lines ('Home', 'Politik', 'Cultura') are a menu, whatever the words."""
+    menu = [
+        not line.heading
+        and line.words == 1
+        and not line.sentence
+        and len(line.text) <= _LABEL_CHARS
+        for line in lines
+    ]
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        in_run = menu[index] and (
+            (index > 0 and menu[index - 1]) or (index + 1 < len(lines) and menu[index + 1])
+        )
+        if in_run:
             removed.append(line.text)
         else:
             kept.append(line)
@@ -96,6 +127,8 @@ def is_furniture(text: str, rules: Rules) -> bool:
     if words <= _CREDIT_MAX_WORDS and _CREDIT.search(text):
         return True
     if words <= _CAPTION_MAX_WORDS and _PHOTO_CREDIT.search(text):
+        return True
+    if words <= _PHOTO_BY_MAX_WORDS and _PHOTO_BY.search(text):
         return True
     tokens = [t.strip(".,:;!?|•·()[]").lower() for t in text.split()]
     tokens = [t for t in tokens if t]

@@ -7,9 +7,17 @@ import re
 from ..dates import is_date_line, parse_date
 from ..readers import split_names
 from .agencies import agency_name
+from .datelines import match_dateline
 from .lines import QUOTES, Found, Line
 
 _TITLE_MAX_WORDS = 30
+# A headline that ends in a full stop is short; longer one-sentence lines are leads.
+_SENTENCE_TITLE_MAX_WORDS = 14
+# A lead this many times the first line's length sets a one-sentence first line apart.
+_LEAD_RATIO = 2
+_SECOND_SENTENCE = re.compile(r"[.!?…]['\"”’»)]*\s+['\"“„«(]?[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ]")
+_OUTLET_MAX_WORDS = 5
+_PERSON_MAX_WORDS = 4
 
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|від|от)\s+(?P<names>\S.*)$", re.IGNORECASE)
 _BYLINE_MAX_WORDS = 16
@@ -23,7 +31,12 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’.-]*|de|da|van|
 
 
 def read_header(
-    header: list[Line], opening: list[Line], found: Found, removed: list[str], keep_unknown: bool
+    header: list[Line],
+    opening: list[Line],
+    found: Found,
+    removed: list[str],
+    keep_unknown: bool,
+    whole_page: bool,
 ) -> list[Line]:
     """Take date, byline and title from the lines above the article; return those to keep.
 
@@ -39,7 +52,8 @@ def read_header(
         else:
             candidates.append(line)
     if found.title is None:
-        found.title = _pick_title(candidates, header, [o for o in opening if not o.real])
+        opening = [o for o in opening if not o.real]
+        found.title = _pick_title(candidates, header, opening, found, whole_page)
     title_line = found.title
     for line in candidates:
         if line.text == title_line:
@@ -49,15 +63,27 @@ def read_header(
     return kept
 
 
-def _pick_title(candidates: list[Line], header: list[Line], opening: list[Line]) -> str | None:
-    """A short paste opens with its headline; a whole page names it in its first line."""
+def _pick_title(
+    candidates: list[Line], header: list[Line], opening: list[Line], found: Found, whole_page: bool
+) -> str | None:
+    """The headline: the one a page's title line repeats, else the one nearest the article.
+
+    Furniture left above a paste's headline (menus, prompts) is farther from the article
+    than the headline, so the nearest headline-shaped line wins, never the first.
+    """
     headlines = [c for c in candidates if is_headline(c)]
-    if len(header) <= 4:
-        return headlines[0].text if headlines else None
-    page_title = header[0].text.casefold()
-    for line in [*headlines[1:], *opening]:
+    page_title = header[0].text.casefold() if header else ""
+    # Below the header only a strict prefix counts: a repeat of the first line is furniture.
+    shorter = [o for o in opening if len(o.text) < len(page_title)]
+    for line in [*headlines[1:], *shorter]:
         if is_headline(line) and page_title.startswith(line.text.casefold()):
             return line.text
+    if whole_page:  # among menus and teasers, only the page title says which is the headline
+        return None
+    for index in reversed(range(len(headlines))):
+        if index and _is_signature(headlines[index], found):
+            continue  # "Name, Outlet" under the headline is its byline
+        return headlines[index].text
     return None
 
 
@@ -65,6 +91,28 @@ def is_headline(line: Line) -> bool:
     """Shaped like a headline: a few words, not ending like a sentence or a clause."""
     text = line.text.rstrip(QUOTES)
     return 2 <= line.words <= _TITLE_MAX_WORDS and not text.endswith((".", ",", ";", ":"))
+
+
+def opens_with_headline(lines: list[Line]) -> bool:
+    """The first line is a headline although it reads as a sentence ('Talks resume.').
+
+    Translated pastes keep the headline's full stop. A short one-sentence first line is
+    the headline when something sets it apart from the text below: a blank row the next
+    lines do not share, or a first paragraph (past any date or standfirst line) much
+    longer than it. A one-line lead paragraph is not set apart, and a dateline marks a lead.
+    """
+    if len(lines) < 2 or lines[0].heading or lines[1].heading:
+        return False
+    first, following = lines[0], lines[1]
+    if first.words < 2 or not (first.real or first.sentence):
+        return False  # a headline without a full stop is found with the other header lines
+    limit = _SENTENCE_TITLE_MAX_WORDS if first.sentence else _TITLE_MAX_WORDS
+    if first.words > limit or _SECOND_SENTENCE.search(first.text) or match_dateline(first.text):
+        return False
+    if first.gap_after and not following.gap_after:
+        return True
+    lead = next((line for line in lines[1:] if line.real), None)
+    return lead is not None and lead.words >= first.words * _LEAD_RATIO
 
 
 def date_line(line: Line, found: Found) -> bool:
@@ -97,6 +145,27 @@ def _is_byline(line: Line, found: Found) -> bool:
         return False
     found.byline = found.byline or tuple(people)
     return True
+
+
+def _is_signature(line: Line, found: Found) -> bool:
+    """'Ana Ruiz and Li Wei, The Daily Post': the authors, then their outlet, no 'By'."""
+    names, separator, outlet = line.text.rpartition("|" if "|" in line.text else ",")
+    outlet = outlet.strip()
+    if not separator or not outlet or len(outlet.split()) > _OUTLET_MAX_WORDS:
+        return False
+    if not all(_NAME_WORD.match(word) for word in outlet.split()):
+        return False
+    people = split_names(names)
+    if not people or not all(_is_person(name) for name in people):
+        return False
+    found.agency = found.agency or agency_name(outlet)
+    found.byline = found.byline or people
+    return True
+
+
+def _is_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= _PERSON_MAX_WORDS and all(_NAME_WORD.match(w) for w in words)
 
 
 def _is_agency(line: Line, found: Found) -> bool:

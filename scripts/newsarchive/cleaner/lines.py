@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # A paragraph of the article: a sentence of a few words, or a long run of text.
 MIN_SENTENCE_WORDS = 4
@@ -23,6 +23,7 @@ class Line:
 
     text: str
     heading: bool = False  # marked as a heading by the source ('## ' from a page, '#' in .md)
+    gap_after: bool = False  # a blank row follows it in the source
 
     @property
     def words(self) -> int:
@@ -73,6 +74,8 @@ def split_lines(text: str) -> list[Line]:
         heading = _MD_HEADING.match(stripped)
         if not stripped or heading:
             flush()
+            if not stripped and lines:
+                lines[-1] = replace(lines[-1], gap_after=True)
             if heading:
                 lines.append(Line(heading.group(1), heading=True))
             previous = ""
