@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from newsarchive.cli import cli
 from newsarchive.errors import InputError
 from newsarchive.evaluate import Board, below_floors, evaluate, load_baseline, render_table
-from newsarchive.evaluate_corpus import iter_items
-from newsarchive.evaluate_score import (
+from newsarchive.evaluate.corpus import iter_items
+from newsarchive.evaluate.score import (
     contains,
     dateline_place,
     paragraphs_found,

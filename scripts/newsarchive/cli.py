@@ -195,7 +195,7 @@ def bench() -> None:
 @click.option("--pages", type=click.IntRange(min=2), default=20_000, show_default=True)
 def bench_validate(pages: int) -> None:
     """Time validate on a synthetic archive: one changed page, then the whole archive."""
-    from .validate.bench import run_bench
+    from .bench.validate import run_bench
 
     for line in run_bench(pages):
         click.echo(line)

@@ -79,7 +79,9 @@ class Article(BaseModel):
     organisations: list[str] = Field(default_factory=list, description="organisations.yml names")
     places: list[str] = Field(default_factory=list, description="places.yml names")
     topics: list[str] = Field(default_factory=list, description="topics.yml slugs")
-    summary: str | None = Field(None, min_length=1, description="Standfirst; leave out to show the body's lead paragraph")
+    summary: str | None = Field(
+        None, min_length=1, description="Standfirst; leave out to show the body's lead paragraph"
+    )
     copyright: str | None = Field(None, min_length=1, description="e.g. © 2025 The Canadian Press")
     input_sha256: str | None = Field(
         None,

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from ..frontmatter import dumps
-from .run import validate_pages
+from ..validate.run import validate_pages
 
 SEED = 20_000
 _SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "de", "po", "an", "el", "is", "or"]

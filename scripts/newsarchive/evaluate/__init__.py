@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .evaluate_corpus import Item, iter_items
-from .evaluate_run import Extraction, run_ours, run_trafilatura
-from .evaluate_score import (
+from ..errors import InputError
+from ..registry import Registries, load_registries
+from .corpus import Item, iter_items
+from .run import Extraction, run_ours, run_trafilatura
+from .score import (
     as_list,
     contains,
     paragraphs_found,
@@ -28,7 +29,6 @@ from .evaluate_score import (
     split_names,
     token_overlap,
 )
-from .registry import Registries, load_registries
 
 # What a field's score means, where the number alone would mislead.
 FIELD_NOTES = {
@@ -251,7 +251,7 @@ def below_floors(
 
 def run_eval(corpus: Path, as_json: bool, baseline: Path | None) -> tuple[str, list[str]]:
     """The report (table or JSON) and the floors broken, for `newsarchive eval`."""
-    from .ingest import default_data_dir
+    from ..registry import default_data_dir
 
     floors = load_baseline(baseline) if baseline is not None else {}
     scores = evaluate(corpus, load_registries(default_data_dir()))

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import trafilatura
 
-from . import cleaner, readers
-from .enrich import enrich
-from .errors import NewsarchiveError
-from .records import Overrides
-from .registry import Registries
+from .. import cleaner, readers
+from ..enrich import enrich
+from ..errors import NewsarchiveError
+from ..records import Overrides
+from ..registry import Registries
 
 # Never a real answer: any field scored against it would be wrong, and date is scored apart.
 PLACEHOLDER_DATE = dt.date(1900, 1, 1)
