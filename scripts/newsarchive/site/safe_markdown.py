@@ -7,6 +7,7 @@ only allowlisted attributes and drops links whose scheme could run code or read 
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -27,7 +28,8 @@ _SCHEME = re.compile(r"^([^/?#]*?):")
 
 def is_safe_url(url: str) -> bool:
     """True for relative links, fragments and http(s)/mailto; False for javascript:, data: ..."""
-    match = _SCHEME.match(_IGNORED_IN_URL.sub("", url))
+    # The serializer keeps character references ('&#106;', '&colon;') and the browser decodes them.
+    match = _SCHEME.match(_IGNORED_IN_URL.sub("", html.unescape(url)))
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 

@@ -26,6 +26,9 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 _CODE_SCHEMES = {"javascript", "vbscript", "data"}
 # In plain-text values only an address-shaped 'data:' counts ('Big data: a survey' is fine).
 _VALUE_SCHEME = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\b(data):[a-z]+/[a-z]")
+# 'onclick=' in a value breaks out of an attribute; in a { } attribute list it adds one.
+_HANDLER = re.compile(r"(?i)\bon[a-z]{3,}\s*=")
+_ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
 
 
 def body_lines(body: str) -> Iterator[tuple[int, str]]:
@@ -78,6 +81,10 @@ def check_body(body: str, first_line: int, page_dir: str) -> Iterator[tuple[int,
     for offset, line in body_lines(body):
         for problem in _tag_problems(line):
             yield first_line + offset, problem
+        for attributes in _ATTR_LIST.findall(line):
+            if _HANDLER.search(attributes) or _VALUE_SCHEME.search(html.unescape(attributes)):
+                message = f"attribute list {attributes} can run a script; keep only #id and .class"
+                yield first_line + offset, message
         urls = [*_INLINE_LINK.findall(line), *_REFERENCE.findall(line), *_AUTOLINK.findall(line)]
         for url in urls:
             problem = link_problem(url, page_dir)
@@ -102,6 +109,10 @@ def check_values(data: dict[str, Any]) -> Iterator[tuple[Location, str]]:
         tag = _TAG.search(text)
         if tag:
             yield location, f"{name_of(location)} contains raw HTML {_shown(tag)}; remove the tag"
+        handler = None if tag else _HANDLER.search(text)
+        if handler:
+            found = handler.group(0).rstrip("= ")
+            yield location, f"{name_of(location)} contains an event handler '{found}='; remove it"
         scheme = _VALUE_SCHEME.search(text)
         if scheme:
             found = (scheme.group(1) or scheme.group(2)).lower()
