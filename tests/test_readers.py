@@ -14,6 +14,7 @@ from newsarchive import readers
 from newsarchive.errors import InputError
 from newsarchive.readers import read_file, read_sidecar, sidecar_for
 from newsarchive.records import Overrides
+from newsarchive.sitenames import is_site_name, site_keys, strip_site_suffix
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 
@@ -139,6 +140,56 @@ class TestSavedPages:
         assert raw.date == dt.date(2022, 2, 7)
         assert raw.title == "Library extends opening hours"
         assert raw.language is None
+
+    def test_the_site_is_never_the_author_and_leaves_the_title(self) -> None:
+        raw = read_file(fixture("html_site_name_as_author.html"))
+        assert raw.title == "Ferry fares rise on the island routes"
+        assert raw.byline == ()
+        assert raw.source == "HT.EXAMPLE"
+
+    def test_a_front_page_link_names_the_site_in_a_cjk_title(self) -> None:
+        raw = read_file(fixture("html_home_link_names_site.html"))
+        assert raw.title == "港口新起重机今天抵达"
+
+
+SITE = site_keys(["Harbour Times (www.ht.example)", "MDR.DE"], ["https://www.tagesschau.de/a/b"])
+
+
+@pytest.mark.parametrize(
+    ("name", "is_site"),
+    [
+        ("Tagesschau De", True),  # trafilatura's reading of the domain
+        ("tagesschau", True),
+        ("Mdr De", True),
+        ("Harbour Times", True),
+        ("HARBOUR TIMES", True),
+        ("Anna Schmidt", False),
+        ("Tages", False),
+    ],
+)
+def test_site_names(name: str, is_site: bool) -> None:
+    assert is_site_name(name, SITE) is is_site
+
+
+@pytest.mark.parametrize(
+    ("title", "stripped"),
+    [
+        ("Ferry fares rise | Harbour Times", "Ferry fares rise"),
+        ("Ferry fares rise | MDR.DE | 23.05.2011", "Ferry fares rise"),
+        ("Ferry fares rise - tagesschau.de", "Ferry fares rise"),
+        # a tail that is not the site stays: a second headline, a kicker, a hyphenated word
+        ("Ferry fares rise - Commuters spared", "Ferry fares rise - Commuters spared"),
+        ("Covid-19 cases rise in Harbour", "Covid-19 cases rise in Harbour"),
+        ("Harbour Times", "Harbour Times"),
+    ],
+)
+def test_site_suffix_is_cut_from_titles(title: str, stripped: str) -> None:
+    assert strip_site_suffix(title, SITE) == stripped
+
+
+@pytest.mark.parametrize("placeholder", ["anónimo", "Anonymous", "Unknown", "No author"])
+def test_placeholders_are_not_names(placeholder: str) -> None:
+    assert readers.split_names(f"{placeholder}, Ana Ruiz") == ("Ana Ruiz",)
 
 
 class TestSidecars:

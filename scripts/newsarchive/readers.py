@@ -20,6 +20,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import ftfy
 import trafilatura
@@ -29,6 +30,7 @@ from lxml import etree, html
 from .dates import parse_date
 from .errors import InputError
 from .records import Overrides, RawArticle
+from .sitenames import is_site_name, site_keys, strip_site_suffix
 
 # Larger inputs are whole sites or media, not articles, and would make lxml and
 # trafilatura slow; 5 MiB is ~50 times the largest real news page we have seen.
@@ -77,6 +79,8 @@ _META_DATE = (
 _META_AUTHOR = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
 _META_SOURCE = ("og:site_name", "application-name", "publisher")
 _META_URL = ("og:url", "twitter:url")
+# A front-page link's text is a site name ('新华网'), not a menu sentence.
+_HOME_LINK_MAX_WORDS = 4
 _META_DESCRIPTION = ("og:description", "description", "twitter:description")
 
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b|\bі\b)\s*", re.I)
@@ -85,7 +89,9 @@ _BY_PREFIX = re.compile(
 )
 # Not a person: a web address, an e-mail, a placeholder.
 _NOT_A_NAME = re.compile(
-    r"https?://|@|/|\w\.(?:com|org|net|de|fr|at|ch|uk|it|es|ua|ru)\b|^no author$", re.I
+    r"https?://|@|/|\w\.(?:com|org|net|de|fr|at|ch|uk|it|es|ua|ru)\b"
+    r"|^(?:no author|unknown|anonym(?:e|ous)?|an[oó]nimo|anonimo)$",
+    re.I,
 )
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
@@ -248,16 +254,20 @@ def _read_html(path: Path, data: bytes, digest: str) -> RawArticle:
         )
     lang = _LANG.match((tree.getroottree().getroot().get("lang") or "").strip().lower())
     source = meta.get("source") or _clean(doc.sitename)
+    url = meta.get("url") or _http(doc.url)
+    # The page's own name is never its author, and is cut from the end of its title.
+    sites = site_keys([source, doc.sitename, *meta.get("sites", ())], [url, doc.hostname])
+    title = meta.get("title") or _clean(doc.title)
     return RawArticle(
         path=path,
         kind="html",
         text=text,
         digest=digest,
-        title=_strip_site(meta.get("title") or _clean(doc.title), source),
+        title=strip_site_suffix(title, sites | _home_link_keys(tree)),
         date=meta.get("date") or _as_date(doc.date) or meta.get("time"),
-        byline=meta.get("byline") or split_names(doc.author or ""),
+        byline=_people(meta.get("byline"), sites) or _people(split_names(doc.author or ""), sites),
         source=source,
-        url=meta.get("url") or _http(doc.url),
+        url=url,
         language=lang.group(1) if lang else None,
         description=meta.get("description") or _clean(doc.description),
     )
@@ -355,6 +365,7 @@ def _meta_fields(tree: html.HtmlElement) -> Iterator[tuple[str, Any]]:
     authors = [metas[k] for k in _META_AUTHOR if metas.get(k) and not _http(metas[k])]
     yield "byline", split_names(authors[0]) if authors else None
     yield "source", next((_clean(metas[k]) for k in _META_SOURCE if metas.get(k)), None)
+    yield "sites", tuple(metas[k] for k in _META_SOURCE if metas.get(k))
     yield "url", _http(canonical) or next((_http(metas[k]) for k in _META_URL if k in metas), None)
     yield "description", next((_clean(metas[k]) for k in _META_DESCRIPTION if metas.get(k)), None)
 
@@ -383,14 +394,24 @@ def _as_date(value: str | None) -> dt.date | None:
     return parse_date(value) if value else None
 
 
-def _strip_site(title: str | None, source: str | None) -> str | None:
-    """'Headline - Site' or 'Headline | Site' -> 'Headline' when Site is the page's source."""
-    if title and source:
-        for separator in (" - ", " | ", " – ", " — ", " :: "):
-            head, _, tail = title.rpartition(separator)
-            if head and tail.strip().casefold() == source.casefold():
-                return head.strip()
-    return title
+def _people(names: tuple[str, ...] | None, sites: frozenset[str]) -> tuple[str, ...]:
+    """Byline names, less the site's own name ('Tagesschau De', 'Deutsche Welle')."""
+    return tuple(name for name in names or () if not is_site_name(name, sites))
+
+
+def _home_link_keys(tree: html.HtmlElement) -> frozenset[str]:
+    """Names the page gives its front page: the text of links to a site's root ('新华网')."""
+    names = []
+    for link in tree.iter("a"):
+        try:
+            parts = urlsplit((link.get("href") or "").strip())
+        except ValueError:  # "http://[broken": a bad link names nothing
+            continue
+        if parts.netloc and parts.path in ("", "/") and not parts.query:
+            text = _clean(link.text_content())
+            if text and len(text.split()) <= _HOME_LINK_MAX_WORDS:
+                names.append(text)
+    return site_keys(names, ())
 
 
 def split_names(text: str) -> tuple[str, ...]:

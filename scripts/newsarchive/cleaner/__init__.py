@@ -53,11 +53,13 @@ def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
     if not whole_page:
         lines = take_out_menus(lines, removed)
 
-    if raw.kind == "text" and found.title is None and opens_with_headline(lines):
-        found.title = lines.pop(0).text
-    start = next((i for i, line in enumerate(lines) if _opens_article(line)), None)
+    # A first line set apart as the headline stays in the header, where it is the title.
+    first = raw.kind == "text" and found.title is None and opens_with_headline(lines)
+    if first:
+        found.title = lines[0].text
+    start = next((i for i, line in enumerate(lines) if i >= first and _opens_article(line)), None)
     if start is None:  # no sentence at all (a table of figures): all of it but a headline
-        start = 1 if len(lines) > 1 and is_headline(lines[0]) else 0
+        start = 1 if len(lines) > 1 and (first or is_headline(lines[0])) else 0
     end, repeated = len(lines), frozenset[str]()
     if whole_page:
         repeated = repeated_lines(lines)
