@@ -110,6 +110,6 @@ def build_archive(
         )
         files.append(File.generated(config, listing.uri, content="", inclusion=inclusion))
         archive.listings[listing.uri] = listing
-        if listing.feed:
+        if listing.feed or listing.items:
             archive.templates[listing.uri] = "listing.html"
     return archive

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..model import Article
 from ..registry import Registries
 from .catalog import Catalog, Entry
-from .pages import Paths, format_date, page_uri, topic_label
+from .pages import Link, Paths, format_date, page_uri, topic_label
 
 LANGUAGES = {
     "ar": "Arabic", "bg": "Bulgarian", "cs": "Czech", "da": "Danish", "de": "German",
@@ -41,15 +41,6 @@ def translation_notice(article: Article) -> str | None:
         return None
     reviewed = "reviewed" if translation.reviewed else "not reviewed"
     return f"{METHODS[translation.method]} from {language_name(translation.from_)} · {reviewed}"
-
-
-@dataclass(frozen=True)
-class Link:
-    """A label and a site-root-relative page URL (the template applies `| url`)."""
-
-    label: str
-    url: str
-    note: str = ""
 
 
 @dataclass(frozen=True)

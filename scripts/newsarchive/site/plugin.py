@@ -35,6 +35,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         self.archive: Archive | None = None
         self.search: SearchJob | None = None
         self.files: Files | None = None
+        self.urls: dict[str, str] = {}  # src_uri -> page URL, one lookup per link
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Put our templates first; our sitemap replaces the theme's."""
@@ -58,6 +59,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         if self.config.search:
             self.search = SearchJob(self._records(config), Path(config.site_dir) / "pagefind", "en")
         self.files = files
+        self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
         return files
 
     def on_page_markdown(
@@ -79,7 +81,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: object
     ) -> TemplateContext:
-        """Article pages get their view (chips, related, neighbours); listings their feed."""
+        """Article pages get their view (chips, related, neighbours); listings items and feed."""
         assert self.archive is not None and self.files is not None
         archive, uri = self.archive, page.file.src_uri
         if uri in archive.catalog.position:
@@ -93,7 +95,9 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             data = news_article(entry.article, page.canonical_url, topics, entry.summary)
             context["na_jsonld"] = script_json(data)
         elif uri in archive.listings:
-            context["na_feed"] = archive.listings[uri].feed
+            listing = archive.listings[uri]
+            context["na_feed"] = listing.feed
+            context["na_items"] = listing.items(self._url_of) if listing.items else None
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -118,10 +122,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             self.search = None
 
     def _url_of(self, uri: str) -> str:
-        assert self.files is not None
-        file = self.files.get_file_from_path(uri)
-        assert file is not None, uri
-        return file.url
+        return self.urls[uri]
 
     def _records(self, config: MkDocsConfig) -> list[Record]:
         assert self.archive is not None
