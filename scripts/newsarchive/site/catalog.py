@@ -7,6 +7,7 @@ so its size is bounded by the number of articles, not by what they contain.
 from __future__ import annotations
 
 import bisect
+import heapq
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -96,7 +97,8 @@ class Catalog:
             start = max(0, centre - window // 2)
             scores.update(positions[start : start + window])
         scores.pop(index, None)
-        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:size]
+        # A partial sort: only `size` of the candidates are wanted.
+        best = heapq.nsmallest(size, scores.items(), key=lambda item: (-item[1], item[0]))
         return [self.entries[i] for i, _ in best]
 
 

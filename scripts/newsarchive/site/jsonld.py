@@ -8,7 +8,8 @@ from typing import Any
 from ..model import Article
 
 # json.dumps leaves these as-is; inside <script> "</script>" or "<!--" would end the block.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+# (str.replace: several times faster than str.translate with a mapping, on every page.)
+_SCRIPT_SAFE = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"))
 
 
 def news_article(
@@ -61,4 +62,7 @@ def news_article(
 
 def script_json(data: dict[str, Any]) -> str:
     """JSON text that cannot close or comment out the <script> element it is placed in."""
-    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False)
+    for char, escaped in _SCRIPT_SAFE:
+        text = text.replace(char, escaped)
+    return text
