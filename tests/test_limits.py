@@ -97,6 +97,35 @@ def test_a_line_at_the_length_cap_is_read(tmp_path: Path) -> None:
     assert read_file(path).text.splitlines()[1] == line
 
 
+def test_a_file_of_more_lines_than_the_cap_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "many_lines.txt"
+    path.write_text("A title\n" + "a.\n" * readers.MAX_LINES, encoding="utf-8")
+    assert refusal(read_file, path) == (
+        f"{path}: file has more than 50,000 lines; this is not one article, "
+        "save the article on its own"
+    )
+
+
+def test_a_file_of_as_many_lines_as_the_cap_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "many_lines.txt"
+    path.write_text("A title\n" + "a.\n" * (readers.MAX_LINES - 1), encoding="utf-8")
+    assert len(read_file(path).text.splitlines()) == readers.MAX_LINES
+
+
+def tags(count: int) -> str:
+    """A page of exactly `count` elements: html, body and paragraphs."""
+    return page(f"<p>{SENTENCE}</p>" * (count - 2))
+
+
+def test_a_page_of_more_tags_than_the_cap_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "many_tags.html"
+    path.write_text(tags(readers.MAX_HTML_ELEMENTS + 1), encoding="utf-8")
+    assert refusal(read_file, path) == (
+        f"{path}: page has more than 30,000 tags; this is not one article, "
+        "paste the article text into a .txt file"
+    )
+
+
 def test_a_saved_page_with_a_paragraph_of_millions_of_characters_is_refused(
     tmp_path: Path,
 ) -> None:
@@ -249,9 +278,10 @@ def test_the_cli_reports_a_refused_input_on_one_line_and_goes_on(
 def test_contributing_states_each_limit() -> None:
     guide = " ".join((REPO / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
     assert (
-        f"files over {readers.MAX_INPUT_BYTES // 2**20} MiB, "
+        f"files over {readers.MAX_INPUT_BYTES // 2**20} MiB or {readers.MAX_LINES:,} lines, "
         f"a line or paragraph over {readers.MAX_LINE_CHARS:,} characters, "
-        f"pages whose tags nest more than {readers.MAX_HTML_DEPTH} deep, "
+        f"pages of more than {readers.MAX_HTML_ELEMENTS:,} tags or whose tags nest more "
+        f"than {readers.MAX_HTML_DEPTH} deep, "
         f"and sidecars over {readers.MAX_SIDECAR_BYTES // 2**10} KiB, "
         f"nested more than {readers.MAX_SIDECAR_DEPTH} deep or using YAML anchors"
     ) in guide

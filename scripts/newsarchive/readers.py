@@ -37,6 +37,12 @@ from .sitenames import is_site_name, site_keys, strip_site_suffix
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 # A longer line is a minified script or binary junk, never a paragraph (~30,000 words).
 MAX_LINE_CHARS = 200_000
+# More lines are a dump, not an article; the cleaner's time grows faster than their
+# number (400,000 lines of 'a.' took 12 s).
+MAX_LINES = 50_000
+# trafilatura's time grows faster than the page (100,000 paragraphs took 40 s); the
+# largest page of the evaluation corpus has 2,285 elements.
+MAX_HTML_ELEMENTS = 30_000
 # A sidecar holds ten short fields; anything bigger is a mistake or an attack.
 MAX_SIDECAR_BYTES = 64 * 1024
 # A sidecar is one flat mapping; deeper YAML is a mistake or an attack on the parser.
@@ -97,6 +103,7 @@ _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _SENTENCE = re.compile(r"^(?!## ).{30,}[.!?…。！？][\"'”’»)]*$")
 _LANG = re.compile(r"^([a-z]{2})(?:[-_].*)?$")
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 _TOO_DEEP = etree.XPath("boolean(/" + "/".join(["*"] * (MAX_HTML_DEPTH + 1)) + ")")
 # Errors quote the contributor's value on one line: control characters and line breaks escaped.
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -196,7 +203,14 @@ def _check_text(path: Path, text: str) -> None:
     _check_not_binary(path, text)
     if not text.strip():
         raise InputError("file is empty; paste the article text into it", path)
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    if len(lines) > MAX_LINES:
+        raise InputError(
+            f"file has more than {MAX_LINES:,} lines; this is not one article, "
+            "save the article on its own",
+            path,
+        )
+    for number, line in enumerate(lines, start=1):
         if len(line) > MAX_LINE_CHARS:
             raise InputError(
                 f"line {number} is longer than {MAX_LINE_CHARS:,} characters; "
@@ -222,6 +236,12 @@ def _read_html(path: Path, data: bytes, digest: str) -> RawArticle:
     if _TOO_DEEP(tree):
         raise InputError(
             f"page nests its tags more than {MAX_HTML_DEPTH} levels deep; "
+            "paste the article text into a .txt file",
+            path,
+        )
+    if _COUNT_ELEMENTS(tree) > MAX_HTML_ELEMENTS:
+        raise InputError(
+            f"page has more than {MAX_HTML_ELEMENTS:,} tags; this is not one article, "
             "paste the article text into a .txt file",
             path,
         )

@@ -68,6 +68,10 @@ def _article(size: int) -> str:
     return "Talks go on\n\n" + "\n\n".join([paragraph] * (size // (len(paragraph) + 2)))
 
 
+def _tags(count: int) -> str:
+    return "<html><body>" + f"<p>{SENTENCE}</p>" * (count - 2) + "</body></html>"
+
+
 def _nested_html(depth: int) -> str:
     return "<html><body>" + "<div>" * depth + f"<p>{SENTENCE}</p>" + "</div>" * depth + "</body>"
 
@@ -99,6 +103,10 @@ CASES = (
     Case("text 1 byte over 5 MiB", "huge.txt", _sparse(readers.MAX_INPUT_BYTES + 1)),
     Case("page 1 byte over 5 MiB", "huge.html", _sparse(readers.MAX_INPUT_BYTES + 1)),
     Case("one line of 3M characters", "line.txt", _text(lambda: "Title\n\n" + "word " * 600_000)),
+    Case("50,000 lines (at the cap)", "lines.txt", _text(lambda: "Title\n" + "a.\n" * 49_999)),
+    Case("1.5M lines", "more_lines.txt", _text(lambda: "Title\n" + "a.\n" * 1_500_000)),
+    Case("page of 30,000 tags (at the cap)", "tags.html", _text(lambda: _tags(30_000))),
+    Case("page of 100,000 tags", "more_tags.html", _text(lambda: _tags(100_000))),
     Case(
         "page paragraph of 2.5M chars",
         "paragraph.html",
