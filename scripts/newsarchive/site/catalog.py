@@ -7,8 +7,8 @@ so its size is bounded by the number of articles, not by what they contain.
 from __future__ import annotations
 
 import bisect
-import heapq
 import datetime as dt
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
