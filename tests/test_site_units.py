@@ -6,9 +6,12 @@ import datetime as dt
 
 import markdown
 import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 
 from newsarchive.model import Article
 from newsarchive.site.archive import contributing_markdown
+from newsarchive.site.article_page import ArticlePage
 from newsarchive.site.article_view import translation_notice
 from newsarchive.site.catalog import Catalog, Entry
 from newsarchive.site.jsonld import script_json
@@ -115,3 +118,25 @@ def test_contributing_links_point_at_the_repository() -> None:
 def test_search_text_drops_markdown_and_keeps_markup_inert() -> None:
     body = "## Head\n\nA [link](https://x.org){ .c } and **bold** <img src=x>"
     assert plain_text(body) == "Head\n\nA link and bold ‹img src=x›"
+
+
+def test_article_page_holds_its_text_only_while_it_is_written(tmp_path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(
+        "---\ntitle: A\n---\n\n## Part one\n\nBody [x](https://x.org).\n", encoding="utf-8"
+    )
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    files = get_files(config)
+    page = ArticlePage(None, files.get_file_from_path("a.md"), config)
+    page.read_source(config)
+    page.render(config, files)
+    assert (page.markdown, page.content) == ("", "")
+    page.render_now(config, files)
+    assert (
+        page.content
+        == '<h2 id="part-one">Part one</h2>\n<p>Body <a href="https://x.org">x</a>.</p>'
+    )
+    assert [item.title for item in page.toc] == ["Part one"]
+    page.release()
+    assert (page.markdown, page.content, list(page.toc)) == (None, None, [])

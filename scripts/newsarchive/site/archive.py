@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..errors import PageError
 from ..registry import Registries
+from .article_page import ArticlePage
 from .catalog import Catalog, Entry, check_vocabulary, read_entry
 from .config import NewsarchiveConfig
 from .pages import Listing, Paths, home, plan_listings
@@ -47,9 +48,9 @@ class Archive:
 
 
 def load_entries(
-    files: Files, articles_dir: str, registries: Registries
+    files: Files, config: MkDocsConfig, articles_dir: str, registries: Registries
 ) -> tuple[list[Entry], list[PageError]]:
-    """Validate every article page; invalid ones are taken out of `files` and reported."""
+    """Validate every article page (an ArticlePage); invalid ones leave `files`, reported."""
     entries: list[Entry] = []
     problems: list[PageError] = []
     prefix = articles_dir.strip("/") + "/"
@@ -64,6 +65,7 @@ def load_entries(
             files.remove(file)
             continue
         file.inclusion = InclusionLevel.NOT_IN_NAV
+        ArticlePage(None, file, config)  # becomes file.page; MkDocs makes no other
         problems += check_vocabulary(entry, path, registries)
         entries.append(entry)
     return entries, problems
@@ -85,7 +87,7 @@ def build_archive(
     files: Files, config: MkDocsConfig, options: NewsarchiveConfig, registries: Registries
 ) -> Archive:
     """Load the catalog and add every generated page to `files` (content made when rendered)."""
-    entries, problems = load_entries(files, options.articles_dir, registries)
+    entries, problems = load_entries(files, config, options.articles_dir, registries)
     catalog = Catalog.from_entries(entries)
     paths = Paths(catalog)
     archive = Archive(registries, catalog, paths, problems=problems)

@@ -14,6 +14,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..errors import NewsarchiveError
 from ..registry import load_registries
 from .archive import Archive, build_archive, log
+from .article_page import ArticlePage
 from .article_view import article_view, language_name
 from .config import NewsarchiveConfig
 from .export import write_export
@@ -86,6 +87,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         archive, uri = self.archive, page.file.src_uri
         if uri in archive.catalog.position:
             entry = archive.catalog.entries[archive.catalog.position[uri]]
+            if isinstance(page, ArticlePage):
+                page.render_now(config, self.files)
             url_of = self._url_of
             size = (self.config.related_size, self.config.related_window)
             context["na"] = article_view(
@@ -99,6 +102,12 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             context["na_feed"] = listing.feed
             context["na_items"] = listing.items(self._url_of) if listing.items else None
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The article's HTML is written next and never needed again: let its text go."""
+        if isinstance(page, ArticlePage):
+            page.release()
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Feeds, sitemap and export, then wait for the search index."""
