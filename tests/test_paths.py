@@ -265,3 +265,10 @@ def test_a_linked_temp_folder_is_refused_and_not_swept(work: Path) -> None:
     )
     assert old.read_text(encoding="utf-8") == "keep me\n"
     assert snapshot(work.parent, skip=work / "out") == before
+
+
+def test_an_error_about_a_file_named_with_a_newline_stays_on_one_line(tmp_path: Path) -> None:
+    from newsarchive.errors import InputError
+
+    error = InputError("file is empty; paste the article text into it", tmp_path / "a\nb.txt")
+    assert str(error) == f"{tmp_path}/a\\nb.txt: file is empty; paste the article text into it"

@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def one_line(text: str) -> str:
+    """`text` with control characters escaped, so a message can never span two lines."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
+
+
 class NewsarchiveError(Exception):
     """An error with a one-line message meant for the user, never a traceback."""
 
     def __init__(self, message: str, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self.message = message
-        super().__init__(f"{path}: {message}" if path is not None else message)
+        text = f"{path}: {message}" if path is not None else message
+        super().__init__(one_line(text))
 
 
 class InputError(NewsarchiveError):
