@@ -210,10 +210,14 @@ def _check_text(path: Path, text: str) -> None:
             "save the article on its own",
             path,
         )
-    for number, line in enumerate(lines, start=1):
-        if len(line) > MAX_LINE_CHARS:
+    _refuse_long(lines, "line", path)
+
+
+def _refuse_long(parts: list[str], what: str, path: Path) -> None:
+    for number, part in enumerate(parts, start=1):
+        if len(part) > MAX_LINE_CHARS:
             raise InputError(
-                f"line {number} is longer than {MAX_LINE_CHARS:,} characters; "
+                f"{what} {number} is longer than {MAX_LINE_CHARS:,} characters; "
                 "this is not article text, save the article on its own",
                 path,
             )
@@ -257,13 +261,7 @@ def _read_html(path: Path, data: bytes, digest: str) -> RawArticle:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     blocks = list(_body_blocks(doc.body)) if doc is not None and doc.body is not None else []
-    for number, block in enumerate(blocks, start=1):
-        if len(block) > MAX_LINE_CHARS:
-            raise InputError(
-                f"paragraph {number} is longer than {MAX_LINE_CHARS:,} characters; "
-                "this is not article text, save the article on its own",
-                path,
-            )
+    _refuse_long(blocks, "paragraph", path)
     text = "\n\n".join(blocks)
     # Menus and link lists are what extraction finds on a page with no article: no sentences.
     if not any(_SENTENCE.search(block) for block in blocks):
