@@ -329,3 +329,19 @@ def test_lenient_build_publishes_despite_unknown_person(tmp_path, build_variant)
     code, output = build_variant({"2025/01/unknown-person.md": UNKNOWN_PERSON})
     assert code == 0, output
     assert (tmp_path / "out/people/nobody-known/index.html").is_file()
+
+
+def test_shared_nav_links_are_relative_to_each_page(built_site: Path) -> None:
+    """Pages outside the nav share one rendering of it per depth and leading folder."""
+    expected = {
+        STARMER: "../../../../people/",
+        GERMAN: "../../../../people/",
+        "people/vladimir-putin/index.html": "../",
+        "topics/elections/index.html": "../../people/",
+        "people/index.html": "./",
+    }
+    for page, people_href in expected.items():
+        html = soup(built_site, page)
+        tabs = {a.get_text().strip(): a["href"] for a in html.select(".md-tabs a")}
+        side = {a.get_text().strip(): a["href"] for a in html.select(".md-nav--primary a")}
+        assert tabs["People"] == side["People"] == people_href, page

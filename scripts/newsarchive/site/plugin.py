@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -16,6 +18,7 @@ from ..registry import load_registries
 from .archive import Archive, build_archive, log
 from .article_page import ArticlePage
 from .article_view import article_view, language_name
+from .chrome import SharedChrome, nav_depth
 from .config import NewsarchiveConfig
 from .export import write_export
 from .jsonld import news_article, script_json
@@ -37,6 +40,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         self.search: SearchJob | None = None
         self.files: Files | None = None
         self.urls: dict[str, str] = {}  # src_uri -> page URL, one lookup per link
+        self.nav_depth = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Put our templates first; our sitemap replaces the theme's."""
@@ -62,6 +66,19 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         self.files = files
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Note how deep nav URLs go, for sharing the rendered nav (chrome.py)."""
+        self.nav_depth = nav_depth(nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Our nav partials reach Material's own as `theme/...` and keep renderings to share."""
+        others = [folder for folder in config.theme.dirs if folder != str(TEMPLATES)]
+        theme = PrefixLoader({"theme": FileSystemLoader(others)})
+        env.loader = ChoiceLoader([env.loader, theme])
+        env.globals["na_chrome"] = SharedChrome(self.nav_depth)
+        return env
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
