@@ -22,14 +22,15 @@ from typing import Any
 from pagefind.service import get_executable
 
 from ..errors import SiteError
-from ..frontmatter import loads
+from ..frontmatter import split
 
 # Markdown syntax that is not words: heading marks, emphasis, link targets, attribute lists.
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRS = re.compile(r"\{:?[^}\n]*\}")
 _MARKS = re.compile(r"^(?:#{1,6}|>)\s+|[*_`]+", re.MULTILINE)
 # Pagefind's UI places titles, excerpts and filter names into the page as HTML: keep them inert.
-_INERT = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
+# (str.replace: several times faster than str.translate with a mapping, on whole bodies.)
+_INERT = (("<", "‹"), (">", "›"), ("&", "＆"))
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,14 @@ class Record:
 def plain_text(markdown: str) -> str:
     """Body text without Markdown syntax, for indexing."""
     text = _LINK.sub(r"\1", markdown)
-    return _MARKS.sub("", _ATTRS.sub("", text)).translate(_INERT)
+    return inert(_MARKS.sub("", _ATTRS.sub("", text)))
+
+
+def inert(text: str) -> str:
+    """Text with look-alikes for the characters that HTML reads as markup."""
+    for char, look_alike in _INERT:
+        text = text.replace(char, look_alike)
+    return text
 
 
 class PagefindService:
@@ -108,7 +116,8 @@ def build_index(records: list[Record], out_dir: str, language: str) -> int:
         reply = service.wait_for(service.send({"type": "NewIndex", "config": {}}))
         index_id = reply["index_id"]
         for record in records:
-            _meta, body = loads(Path(record.path).read_text(encoding="utf-8"))
+            # The record already carries the front matter: cut it off without parsing it.
+            _front, body, _line = split(Path(record.path).read_text(encoding="utf-8"))
             service.send(
                 {
                     "type": "AddRecord",
@@ -117,9 +126,9 @@ def build_index(records: list[Record], out_dir: str, language: str) -> int:
                     "content": plain_text(body),
                     # One index for all: the UI searches only the index of the page's language.
                     "language": language,
-                    "meta": {"title": record.title.translate(_INERT), "date": record.date},
+                    "meta": {"title": inert(record.title), "date": record.date},
                     "filters": {
-                        name: [value.translate(_INERT) for value in values]
+                        name: [inert(value) for value in values]
                         for name, values in record.filters.items()
                     },
                     "sort": {"date": record.date},
