@@ -127,6 +127,16 @@ def test_month_archive_from_the_archive_index(page: object, base_url: str) -> No
     ]
 
 
+def test_pages_do_not_download_the_sitemap(page: object, base_url: str) -> None:
+    """Material fetches a sitemap for each link[rel=alternate]; it grows with the archive."""
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
+    for path in ("", "people/vladimir-putin/", STARMER):
+        page.goto(base_url + path, wait_until="networkidle")
+    assert [url for url in fetched if "sitemap" in url] == []
+    assert base_url + "assets/newsarchive.css" in fetched
+
+
 def test_jsonld_parses_in_the_browser(page: object, base_url: str) -> None:
     page.goto(base_url + "articles/2025/03/hostile-markup-in-every-field/")
     text = page.locator('script[type="application/ld+json"]').text_content()

@@ -345,3 +345,11 @@ def test_shared_nav_links_are_relative_to_each_page(built_site: Path) -> None:
         tabs = {a.get_text().strip(): a["href"] for a in html.select(".md-tabs a")}
         side = {a.get_text().strip(): a["href"] for a in html.select(".md-nav--primary a")}
         assert tabs["People"] == side["People"] == people_href, page
+
+
+def test_feeds_are_announced_to_clients_that_run_no_scripts(built_site: Path) -> None:
+    feeds = soup(built_site, "people/vladimir-putin/index.html").select(
+        "noscript > link[rel=alternate][type='application/atom+xml']"
+    )
+    assert [link["href"] for link in feeds] == ["../../feed.xml", "feed.xml"]
+    assert not soup(built_site, STARMER).select("head > link[rel=alternate]")
