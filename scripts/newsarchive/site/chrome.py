@@ -4,7 +4,9 @@ Material renders the whole nav twice on every page, in the sidebar and in the ta
 45% of a page's template time. On a page outside the nav no item is active, and its links
 differ only by their path relative to the page, which depends on how deep the page's folder
 is and on the leading folders it shares with nav pages. Pages with the same two share one
-rendering: articles (articles/YYYY/MM/slug/) all have the same nav.
+rendering: articles (articles/YYYY/MM/slug/) all have the same nav. The footer is shared the
+same way, and Material's app config (the same on every page) by the page's base URL.
+Templates use it through partials/na-shared.html.
 """
 
 from __future__ import annotations
