@@ -97,7 +97,10 @@ def test_filter_narrows_results_by_year(page: object, base_url: str) -> None:
     page.locator(".pagefind-ui__filter-name", has_text="Year").click()  # groups start closed
     page.check("#year-2024", force=True)  # Pagefind hides the checkbox behind its label
     results = page.locator(".pagefind-ui__result-link")
-    playwright_api.expect(results).to_have_text(["Ceasefire talks stall as winter approaches"])
+    # As long as result_titles waits: a loaded machine can take more than the default 5 s.
+    playwright_api.expect(results).to_have_text(
+        ["Ceasefire talks stall as winter approaches"], timeout=15_000
+    )
 
 
 def test_hostile_article_text_stays_text_in_search_results(page: object, base_url: str) -> None:
