@@ -211,6 +211,19 @@ class TestSidecars:
             reviewed=True,
         )
 
+    @pytest.mark.parametrize(("text", "ok"), [("'2025-04-02'", True), ("'2025-02-30'", False)])
+    def test_a_quoted_date_is_read_when_it_is_a_real_day(
+        self, tmp_path: Path, text: str, ok: bool
+    ) -> None:
+        path = tmp_path / "a.meta.yml"
+        path.write_text(f"date: {text}\n", encoding="utf-8")
+        if ok:
+            assert read_sidecar(path) == Overrides(date=dt.date(2025, 4, 2))
+        else:
+            assert error_of(read_sidecar, path) == (
+                f"{path}: date '2025-02-30' is not YYYY-MM-DD; write it like 2025-03-15"
+            )
+
     def test_empty_sidecar_gives_nothing(self, tmp_path: Path) -> None:
         path = tmp_path / "a.meta.yml"
         path.write_text("# nothing yet\n", encoding="utf-8")

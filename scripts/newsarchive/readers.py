@@ -484,6 +484,11 @@ def _check_sidecar_value(path: Path, key: str, value: Any) -> Any:
     if key == "date":
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:  # a quoted date, as yaml.safe_dump writes one
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
         raise InputError(
             f"date '{_shown(value)}' is not YYYY-MM-DD; write it like 2025-03-15", path
         )
