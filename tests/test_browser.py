@@ -68,7 +68,7 @@ def page(browser: object) -> Iterator[object]:
 
 
 def result_titles(page: object) -> list[str]:
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
     return page.locator(".pagefind-ui__result-link").all_inner_texts()
 
 
@@ -99,7 +99,7 @@ def test_filter_narrows_results_by_year(page: object, base_url: str) -> None:
     results = page.locator(".pagefind-ui__result-link")
     # As long as result_titles waits: a loaded machine can take more than the default 5 s.
     playwright_api.expect(results).to_have_text(
-        ["Ceasefire talks stall as winter approaches"], timeout=15_000
+        ["Ceasefire talks stall as winter approaches"], timeout=30_000
     )
 
 

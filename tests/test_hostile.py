@@ -566,7 +566,7 @@ async def search(tab: Any, served: str, query: str, seen: Visits) -> None:
     tab.on("requestfailed", lambda request: log.append(f"failed {request.url}"))
     await tab.goto(served + path)
     try:
-        await tab.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+        await tab.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
     except Exception:
         pytest.fail(f"{path}: no search result in 15 s; browser said: {log}")
     for _ in range(3):  # more results, so more hostile titles and excerpts render
