@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import functools
 import html
-import http.server
 import json
 import mimetypes
 import re
 import shutil
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +29,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from newsarchive import frontmatter
+from newsarchive.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from newsarchive.cli import cli
 from newsarchive.registry import DATA_DIR
 from newsarchive.site.safe_markdown import is_safe_url
@@ -425,17 +423,6 @@ def test_no_output_file_carries_a_script_a_handler_or_a_script_address(
 
 # --- every page in headless Chromium, with a trap on window.__pwned --------------------------
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    # No DNS but the local server: Material's web-font request fails at once, not at a timeout.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Runs before any page script, in every frame: any assignment to __pwned is recorded on the
 # top window and reported to Python; dialogs are recorded; a click on a link or a form only
 # records where it leads (a javascript: link is let through, so that it can run).
@@ -510,20 +497,11 @@ EXERCISE = """
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(archive: HostileArchive) -> Iterator[str]:
     """The hostile site on 127.0.0.1, random port."""
-    handler = functools.partial(_Quiet, directory=str(archive.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(archive.site) as url:
+        yield url
 
 
 def site_urls(site: Path) -> list[str]:
@@ -591,7 +569,7 @@ async def browse(served: str, paths: list[str], tabs: int) -> tuple[Visits, list
     seen, ran = Visits({}), []
     queue = list(reversed(paths))
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = await browser.new_context(viewport={"width": 1280, "height": 800})
         await context.expose_binding(
             "__hostileReport", lambda source, value: ran.append(f"{source['frame'].url}: {value}")

@@ -7,23 +7,11 @@ sizes Chromium reports for every request finished after the page had loaded are 
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from .browser import CHROMIUM, CHROMIUM_ARGS, serve
+
 QUIET_MS = 500  # no response for this long: the query's downloads are done
 SEARCH_INPUT = ".pagefind-ui__search-input"
 RESULTS = ".pagefind-ui__result, .pagefind-ui__message"
@@ -37,27 +25,6 @@ class SearchBytes:
     page_bytes: int
     query_bytes: int
     requests: int
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    """Serves files without logging each request to stderr."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` on a free local port for the duration; yields its base URL."""
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def measure_queries(site: Path, words: list[str], page: str = "search/") -> list[SearchBytes]:
