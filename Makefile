@@ -24,9 +24,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-# The browser tests drive Debian's Chromium; install it when it is missing.
+# The browser tests drive Debian's Chromium (or the one NEWSARCHIVE_CHROMIUM names);
+# install it when it is missing.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@[ -x "$${NEWSARCHIVE_CHROMIUM:-/usr/bin/chromium}" ] || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 

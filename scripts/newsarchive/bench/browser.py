@@ -7,13 +7,15 @@ way this closed network needs (no background services, no DNS but the local serv
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium; elsewhere (a GitHub runner's Chrome) NEWSARCHIVE_CHROMIUM names the binary.
+CHROMIUM = os.environ.get("NEWSARCHIVE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     # No DNS but the local server: Material's web-font request fails at once, not at a timeout.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
