@@ -151,6 +151,8 @@ def run_bench_site(
                 builds.append(Build(size, name, None, 0))
                 continue
             builds.append(run_build(root, size, name))
+            # A long run (the blog at 20k takes tens of minutes) shows each row as it lands.
+            print(render(builds[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
     report = render(builds)
     largest = scratch / f"archive-{max(sizes)}" / "site-ours"
     if search and largest.is_dir():
