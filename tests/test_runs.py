@@ -111,11 +111,11 @@ def wait_for_pages(process: subprocess.Popen[bytes], out: Path, count: int) -> N
 def test_killed_runs_leave_no_partial_page_and_a_rerun_completes(
     tmp_path: Path, data_dir: Path
 ) -> None:
-    inputs = make_inbox(tmp_path / "inbox", 120)
+    rounds = int(os.environ.get("NEWSARCHIVE_KILL_ROUNDS", "10"))  # raise it for a soak run
+    inputs = make_inbox(tmp_path / "inbox", 12 * rounds)  # enough that no round finishes it
     out = tmp_path / "archive"
     rng = random.Random(2026)
     kills = 0
-    rounds = int(os.environ.get("NEWSARCHIVE_KILL_ROUNDS", "10"))  # raise it for a soak run
     for _ in range(rounds):
         already = sum(1 for _ in writer.iter_pages(out))
         process = ingest_process(tmp_path / "inbox", out, data_dir)
@@ -126,6 +126,7 @@ def test_killed_runs_leave_no_partial_page_and_a_rerun_completes(
         process.wait()
         check_archive(out)
     assert kills >= rounds // 2  # most runs were really cut short, mid-batch
+    print(f"\n{kills} SIGKILLs in {rounds} rounds over {len(inputs)} inputs")
 
     final = ingest_process(tmp_path / "inbox", out, data_dir)
     _, err = final.communicate(timeout=300)
