@@ -1,4 +1,4 @@
-"""Shared fixtures: a real archive site built once per session from tests/fixtures/site."""
+"""Shared fixtures: a real archive site built once per session from tests/fixtures/website."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from newsarchive.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
-SITE_FIXTURES = REPO / "tests" / "fixtures" / "site"
+SITE_FIXTURES = REPO / "tests" / "fixtures" / "website"
 
 
 def write_site(root: Path, extra_articles: dict[str, str] | None = None) -> Path:

@@ -32,8 +32,8 @@ from newsarchive import frontmatter
 from newsarchive.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from newsarchive.cli import cli
 from newsarchive.registry import DATA_DIR
-from newsarchive.site.safe_markdown import is_safe_url
 from newsarchive.validate import safety
+from newsarchive.website.safe_markdown import is_safe_url
 
 pytestmark = pytest.mark.slow
 

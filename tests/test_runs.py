@@ -159,7 +159,7 @@ def test_two_ingests_of_overlapping_folders_archive_each_article_once(
 def test_every_page_of_the_archive_round_trips_byte_for_byte() -> None:
     pages = list(writer.iter_pages(Path(__file__).parents[1] / "docs" / "articles"))
     fixtures = Path(__file__).parent / "fixtures"
-    pages += sorted(fixtures.glob("site/**/articles/[0-9]*/[0-9]*/*.md"))
+    pages += sorted(fixtures.glob("website/**/articles/[0-9]*/[0-9]*/*.md"))
     assert pages, "the archive has no pages"
     for page in pages:
         text = page.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 STARMER = "articles/2025/03/starmer-urges-putin-to-accept-ceasefire/index.html"
 GERMAN = "articles/2025/02/bundestag-debattiert-verteidigungshaushalt/index.html"
 HOSTILE = "articles/2025/03/hostile-markup-in-every-field/index.html"
-PEOPLE_YML = Path(__file__).parent / "fixtures" / "site" / "data" / "people.yml"
+PEOPLE_YML = Path(__file__).parent / "fixtures" / "website" / "data" / "people.yml"
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:

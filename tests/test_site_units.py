@@ -10,14 +10,14 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from newsarchive.model import Article
-from newsarchive.site.archive import contributing_markdown
-from newsarchive.site.article_page import ArticlePage
-from newsarchive.site.article_view import translation_notice
-from newsarchive.site.catalog import Catalog, Entry
-from newsarchive.site.jsonld import script_json
-from newsarchive.site.pages import escape_md, pager, rel
-from newsarchive.site.safe_markdown import is_safe_url
-from newsarchive.site.search import plain_text
+from newsarchive.website.archive import contributing_markdown
+from newsarchive.website.article_page import ArticlePage
+from newsarchive.website.article_view import translation_notice
+from newsarchive.website.catalog import Catalog, Entry
+from newsarchive.website.jsonld import script_json
+from newsarchive.website.pages import escape_md, pager, rel
+from newsarchive.website.safe_markdown import is_safe_url
+from newsarchive.website.search import plain_text
 
 
 def entry(slug: str, day: int, people: list[str], topics: list[str]) -> Entry:
@@ -52,7 +52,7 @@ def test_is_safe_url(url: str, safe: bool) -> None:
 
 
 def test_safe_markdown_escapes_html_and_filters_attributes() -> None:
-    md = markdown.Markdown(extensions=["attr_list", "newsarchive.site.safe_markdown"])
+    md = markdown.Markdown(extensions=["attr_list", "newsarchive.website.safe_markdown"])
     html = md.convert(
         '<script>x()</script>\n\n[a](java\tscript:x){ onclick="y" .c } <b onmouseover=z>b</b>'
     )

@@ -75,7 +75,7 @@ def build(strict: bool, site_dir: Path | None, config_file: Path) -> None:
 
     Example: newsarchive build --strict --site-dir public
     """
-    from .site.build import build_site
+    from .website.build import build_site
 
     try:
         build_site(config_file, site_dir=site_dir, strict=strict)
@@ -95,7 +95,7 @@ def serve(dev_addr: str | None, config_file: Path) -> None:
 
     Example: newsarchive serve --dev-addr 127.0.0.1:8001
     """
-    from .site.build import serve_site
+    from .website.build import serve_site
 
     try:
         serve_site(config_file, dev_addr=dev_addr)

@@ -59,5 +59,5 @@ class SafeMarkdownExtension(Extension):
 
 
 def makeExtension(**kwargs: object) -> SafeMarkdownExtension:
-    """Entry point used by `markdown_extensions: [newsarchive.site.safe_markdown]`."""
+    """Entry point used by `markdown_extensions: [newsarchive.website.safe_markdown]`."""
     return SafeMarkdownExtension(**kwargs)
