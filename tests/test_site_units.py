@@ -8,12 +8,14 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
+from mkdocs.structure.pages import Page
 
 from newsarchive.model import Article
 from newsarchive.website.archive import contributing_markdown
 from newsarchive.website.article_page import ArticlePage
 from newsarchive.website.article_view import translation_notice
 from newsarchive.website.catalog import Catalog, Entry
+from newsarchive.website.converter import ConvertedPage, Converter
 from newsarchive.website.jsonld import script_json
 from newsarchive.website.pages import escape_md, pager, rel
 from newsarchive.website.safe_markdown import is_safe_url
@@ -128,7 +130,7 @@ def test_article_page_holds_its_text_only_while_it_is_written(tmp_path) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
     config = load_config(str(tmp_path / "mkdocs.yml"))
     files = get_files(config)
-    page = ArticlePage(None, files.get_file_from_path("a.md"), config)
+    page = ArticlePage(files.get_file_from_path("a.md"), config, Converter(config))
     page.read_source(config)
     page.render(config, files)
     assert (page.markdown, page.content) == ("", "")
@@ -140,3 +142,40 @@ def test_article_page_holds_its_text_only_while_it_is_written(tmp_path) -> None:
     assert [item.title for item in page.toc] == ["Part one"]
     page.release()
     assert (page.markdown, page.content, list(page.toc)) == (None, None, [])
+
+
+SOURCES = {
+    "a.md": "# Alpha\n\n## One {: #first }\n\nSee [b](b.md#two), [c][ref] and [gone](nope.md).\n\n"
+    "[ref]: https://example.org/c\n\n| x | y |\n| - | - |\n| 1 | 2 |\n",
+    "b.md": "Text <b id=raw>raw</b> and <script>x()</script>\n\n## Two\n\n### Three\n",
+    "c.md": "No headings, one [reference][ref] that a.md defined.\n",
+}
+
+
+def test_shared_converter_renders_as_mkdocs_does_page_after_page(tmp_path) -> None:
+    """One converter reused across pages gives what MkDocs' own per-page render gives."""
+    (tmp_path / "docs").mkdir()
+    for name, text in SOURCES.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    repo = load_config("mkdocs.yml")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.markdown_extensions, config.mdx_configs = repo.markdown_extensions, repo.mdx_configs
+    files = get_files(config)
+    converter = Converter(config)
+    for name in [*SOURCES, *SOURCES]:  # twice over: nothing may carry over between pages
+        file = files.get_file_from_path(name)
+        ours, theirs = ConvertedPage(file, config, converter), Page(None, file, config)
+        for page in (ours, theirs):
+            page.read_source(config)
+            page.render(config, files)
+        assert ours.content == theirs.content
+        assert [(i.title, i.id, len(i.children)) for i in ours.toc] == [
+            (i.title, i.id, len(i.children)) for i in theirs.toc
+        ]
+        assert ours._title_from_render == theirs._title_from_render
+        # MkDocs also counts ids inside raw HTML, which safe_markdown shows as text.
+        assert ours.present_anchor_ids == theirs.present_anchor_ids - {"raw"}
+        assert 'id="raw"' not in ours.content
+        assert ours.links_to_anchors == theirs.links_to_anchors
+    assert "example.org/c" not in ours.content  # c.md cannot use a.md's reference

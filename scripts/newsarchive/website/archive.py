@@ -15,6 +15,7 @@ from ..registry import Registries
 from .article_page import ArticlePage
 from .catalog import Catalog, Entry, check_vocabulary, read_entry
 from .config import NewsarchiveConfig
+from .converter import ConvertedPage, Converter
 from .pages import Listing, Paths, home, plan_listings
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
@@ -48,7 +49,11 @@ class Archive:
 
 
 def load_entries(
-    files: Files, config: MkDocsConfig, articles_dir: str, registries: Registries
+    files: Files,
+    config: MkDocsConfig,
+    articles_dir: str,
+    registries: Registries,
+    converter: Converter,
 ) -> tuple[list[Entry], list[PageError]]:
     """Validate every article page (an ArticlePage); invalid ones leave `files`, reported."""
     entries: list[Entry] = []
@@ -65,7 +70,7 @@ def load_entries(
             files.remove(file)
             continue
         file.inclusion = InclusionLevel.NOT_IN_NAV
-        ArticlePage(None, file, config)  # becomes file.page; MkDocs makes no other
+        ArticlePage(file, config, converter)  # becomes file.page; MkDocs makes no other
         problems += check_vocabulary(entry, path, registries)
         entries.append(entry)
     return entries, problems
@@ -87,7 +92,8 @@ def build_archive(
     files: Files, config: MkDocsConfig, options: NewsarchiveConfig, registries: Registries
 ) -> Archive:
     """Load the catalog and add every generated page to `files` (content made when rendered)."""
-    entries, problems = load_entries(files, config, options.articles_dir, registries)
+    converter = Converter(config)
+    entries, problems = load_entries(files, config, options.articles_dir, registries, converter)
     catalog = Catalog.from_entries(entries)
     paths = Paths(catalog)
     archive = Archive(registries, catalog, paths, problems=problems)
@@ -110,7 +116,10 @@ def build_archive(
         inclusion = (
             InclusionLevel.UNDEFINED if listing.uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
         )
-        files.append(File.generated(config, listing.uri, content="", inclusion=inclusion))
+        file = File.generated(config, listing.uri, content="", inclusion=inclusion)
+        files.append(file)
+        if listing.uri not in NAV_PAGES:  # nav pages take their title from the nav
+            ConvertedPage(file, config, converter)  # becomes file.page
         archive.listings[listing.uri] = listing
         if listing.feed or listing.items:
             archive.templates[listing.uri] = "listing.html"

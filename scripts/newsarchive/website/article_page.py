@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..frontmatter import split
+from .converter import ConvertedPage
 
 
-class ArticlePage(Page):
+class ArticlePage(ConvertedPage):
     """An archive page whose body is converted at write time; MkDocs' read phase is a no-op."""
 
     def read_source(self, config: MkDocsConfig) -> None:
@@ -31,7 +31,7 @@ class ArticlePage(Page):
     def render_now(self, config: MkDocsConfig, files: Files) -> None:
         """Read the body (without its front matter) and convert it, with its table of contents."""
         _front, self.markdown, _line = split(self.file.content_string)
-        super().render(config, files)
+        self.converter.render(self, files)
 
     def release(self) -> None:
         """Drop the body and its HTML once the page is written."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import multiprocessing
+import os
 import queue
 import re
 import subprocess
@@ -147,8 +148,12 @@ class SearchJob:
 
     def __init__(self, records: list[Record], out_dir: Path, language: str) -> None:
         # spawn: a fresh interpreter, never a fork of a process that runs server threads.
+        # nice: the page render is the build's critical path; indexing (this process and
+        # Pagefind's threads) takes the CPU time it leaves, or ran ~10% of the render's wall.
         context = multiprocessing.get_context("spawn")
-        self._executor = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        self._executor = ProcessPoolExecutor(
+            max_workers=1, mp_context=context, initializer=os.nice, initargs=(10,)
+        )
         self._future: Future[int] = self._executor.submit(
             build_index, records, str(out_dir), language
         )
