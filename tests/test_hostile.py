@@ -546,7 +546,7 @@ async def search(tab: Any, served: str, query: str, seen: Visits) -> None:
     try:
         await tab.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
     except Exception:
-        pytest.fail(f"{path}: no search result in 15 s; browser said: {log}")
+        pytest.fail(f"{path}: no search result in 30 s; browser said: {log}")
     for _ in range(3):  # more results, so more hostile titles and excerpts render
         more = tab.locator(".pagefind-ui__button")
         if await more.count() == 0:

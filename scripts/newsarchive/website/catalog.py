@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -97,9 +96,9 @@ class Catalog:
             start = max(0, centre - window // 2)
             scores.update(positions[start : start + window])
         scores.pop(index, None)
-        # A partial sort: only `size` of the candidates are wanted.
-        best = heapq.nsmallest(size, scores.items(), key=lambda item: (-item[1], item[0]))
-        return [self.entries[i] for i, _ in best]
+        # Newest first, then (a stable sort) most shared first: C-level keys, no lambda.
+        best = sorted(sorted(scores), key=scores.__getitem__, reverse=True)[:size]
+        return [self.entries[i] for i in best]
 
 
 def _explain(exc: ValidationError) -> str:

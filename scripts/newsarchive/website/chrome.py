@@ -11,6 +11,7 @@ Templates use it through partials/na-shared.html.
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -46,3 +47,20 @@ class SharedChrome:
         """Keep and return the HTML rendered for `key`."""
         self._html[key] = html
         return html
+
+
+class Labels:
+    """Material's interface labels, looked up through its own language partials once per key."""
+
+    def __init__(self, env: Environment, language: str) -> None:
+        self._env = env
+        self._language = language
+        self._kept: dict[str, str] = {}
+
+    def get(self, key: str) -> str:
+        """The label for `key` in the site's language, else English, else the key."""
+        if key not in self._kept:
+            lang = self._env.get_template(f"theme/partials/languages/{self._language}.html")
+            fallback = self._env.get_template("theme/partials/languages/en.html")
+            self._kept[key] = lang.module.t(key) or fallback.module.t(key) or key
+        return self._kept[key]

@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..errors import NewsarchiveError
@@ -18,9 +19,10 @@ from ..registry import load_registries
 from .archive import Archive, build_archive, log
 from .article_page import ArticlePage
 from .article_view import article_view, language_name
-from .chrome import SharedChrome, nav_depth
+from .chrome import Labels, SharedChrome, nav_depth
 from .config import NewsarchiveConfig
 from .export import write_export
+from .frames import Frames, Kind
 from .jsonld import news_article, script_json
 from .outputs import sitemap_urls, write_all_feeds
 from .pages import topic_label
@@ -28,6 +30,9 @@ from .search import Record, SearchJob
 from .sitemap import write_sitemaps
 
 TEMPLATES = Path(__file__).parent / "templates"
+ARTICLE = Kind("article.html", head="na-article-head.html", body="na-article-body.html")
+LISTING = Kind("listing.html", head=None, body="na-listing-body.html")
+FRAMED = {kind.template: kind for kind in (ARTICLE, LISTING)}
 
 
 class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
@@ -41,6 +46,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         self.files: Files | None = None
         self.urls: dict[str, str] = {}  # src_uri -> page URL, one lookup per link
         self.nav_depth = 0
+        self.frames: Frames | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Put our templates first; our sitemap replaces the theme's."""
@@ -78,6 +84,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         theme = PrefixLoader({"theme": FileSystemLoader(others)})
         env.loader = ChoiceLoader([env.loader, theme])
         env.globals["na_chrome"] = SharedChrome(self.nav_depth)
+        env.globals["na_labels"] = Labels(env, config.theme["language"])
+        self.frames = Frames(env, self.nav_depth)
         return env
 
     def on_page_markdown(
@@ -88,19 +96,21 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         uri = page.file.src_uri
         if uri in self.archive.catalog.position:
             entry = self.archive.catalog.entries[self.archive.catalog.position[uri]]
-            page.meta = {"template": "article.html"}
+            page.meta = {"template": "na-frame.html"}
             page.title = entry.article.title
             return markdown
-        if uri in self.archive.templates:
-            page.meta = {"template": self.archive.templates[uri]}
+        template = self.archive.templates.get(uri)
+        if template:
+            page.meta = {"template": "na-frame.html" if template in FRAMED else template}
         listing = self.archive.listings.get(uri)
         return listing.render() if listing else markdown
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: object
     ) -> TemplateContext:
-        """Article pages get their view (chips, related, neighbours); listings items and feed."""
-        assert self.archive is not None and self.files is not None
+        """Article pages get their view (chips, related, neighbours); listings items and feed;
+        both are then made from their frame (frames.py)."""
+        assert self.archive is not None and self.files is not None and self.frames is not None
         archive, uri = self.archive, page.file.src_uri
         if uri in archive.catalog.position:
             entry = archive.catalog.entries[archive.catalog.position[uri]]
@@ -114,10 +124,14 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             topics = [link.label for link in context["na"].topics]
             data = news_article(entry.article, page.canonical_url, topics, entry.summary)
             context["na_jsonld"] = script_json(data)
+            context["na_page"] = self.frames.render(ARTICLE, page, context)
         elif uri in archive.listings:
             listing = archive.listings[uri]
             context["na_feed"] = listing.feed
+            context["na_feed_href"] = normalize_url(listing.feed, page) if listing.feed else None
             context["na_items"] = listing.items(self._url_of) if listing.items else None
+            if archive.templates.get(uri) == LISTING.template:
+                context["na_page"] = self.frames.render(LISTING, page, context)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -136,6 +150,9 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
             path = site_dir / self.config.export
             write_export(path, self.archive.catalog.entries, base, docs.as_posix())
+        if self.frames is not None:
+            made = self.frames.counts
+            log.info(f"Pages made from shared frames: {made['filled']}, in full: {made['full']}")
         if self.search is not None:
             count = self.search.wait()
             log.info(f"Search index: {count} articles")

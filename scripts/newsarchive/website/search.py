@@ -20,8 +20,6 @@ from pathlib import Path
 from subprocess import PIPE
 from typing import Any
 
-from pagefind.service import get_executable
-
 from ..errors import SiteError
 from ..frontmatter import split
 
@@ -66,6 +64,8 @@ class PagefindService:
     """
 
     def __init__(self) -> None:
+        from pagefind.service import get_executable  # here: it imports asyncio, needed only here
+
         binary = get_executable()
         if binary is None:
             raise SiteError("the pagefind binary is missing; reinstall 'pagefind[bin]'")
@@ -149,7 +149,7 @@ class SearchJob:
     def __init__(self, records: list[Record], out_dir: Path, language: str) -> None:
         # spawn: a fresh interpreter, never a fork of a process that runs server threads.
         # nice: the page render is the build's critical path; indexing (this process and
-        # Pagefind's threads) takes the CPU time it leaves, or ran ~10% of the render's wall.
+        # Pagefind's threads) takes the CPU time the render leaves (it was ~10% slower without).
         context = multiprocessing.get_context("spawn")
         self._executor = ProcessPoolExecutor(
             max_workers=1, mp_context=context, initializer=os.nice, initargs=(10,)
