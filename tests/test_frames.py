@@ -22,11 +22,11 @@ TEMPLATES = {
 KIND = Kind("page.html", head=None, body="body.html")
 
 
-def page(name: str) -> SimpleNamespace:
+def page(name: str, site_url: str | None = "https://example.org/") -> SimpleNamespace:
     heading = SimpleNamespace(title=f"About {name}", url=f"#{name}")
     return SimpleNamespace(
         title=f"{name} & co",
-        canonical_url=f"https://example.org/people/{name}/",
+        canonical_url=f"{site_url}people/{name}/" if site_url else None,
         url=f"people/{name}/",
         toc=[heading],
         edit_url=None,
@@ -37,13 +37,13 @@ def page(name: str) -> SimpleNamespace:
     )
 
 
-def render_all(extra: str) -> tuple[list[str], list[str], Frames]:
+def render_all(extra: str, site_url: str | None = "https://example.org/"):
     """Four pages of one kind; `extra` is more theme template for the page."""
     env = Environment(loader=DictLoader({**TEMPLATES, "page.html": TEMPLATES["page.html"] + extra}))
     frames = Frames(env, nav_depth=1)
     made, full = [], []
     for name in ("ada", "bo", "cy", "di"):
-        context = {"page": page(name)}
+        context = {"page": page(name, site_url)}
         made.append(frames.render(KIND, context["page"], context))
         full.append(env.get_template("page.html").render(context))
     return made, full, frames
@@ -54,6 +54,12 @@ def test_pages_filled_from_one_frame_equal_full_renders() -> None:
     assert made == full
     assert "<title>bo &amp; co</title>" in made[1] and "<nav>About bo</nav>" in made[1]
     assert "href='#bo'" in made[1] and "people/bo/" in made[1]
+    assert frames.counts == {"filled": 4}
+
+
+def test_a_site_without_site_url_is_framed_too() -> None:
+    made, full, frames = render_all("{% if page.canonical_url %}<link>{% endif %}", None)
+    assert made == full and "<link>" not in made[0]
     assert frames.counts == {"filled": 4}
 
 

@@ -54,10 +54,10 @@ class _Skip:
 class FramePage:
     """A page as a frame's render sees it: its own values are slots; reads of others are noted."""
 
-    def __init__(self, page: Page, has_toc: bool) -> None:
+    def __init__(self, page: Page, has_toc: bool, has_canonical: bool) -> None:
         self.real_page = page
         self.title = SLOT.format("title")
-        self.canonical_url = SLOT.format("canonical")
+        self.canonical_url = SLOT.format("canonical") if has_canonical else None
         self.toc = [_Skip()] if has_toc else []
         self.unexpected: set[str] = set()
 
@@ -154,7 +154,8 @@ class Frames:
     ) -> Frame | None:
         if key is None:
             return None
-        stand_in = FramePage(page, has_toc=bool(key[-1][0]))
+        has_toc, has_canonical, _feed = key[-1]
+        stand_in = FramePage(page, has_toc, has_canonical)
         slots = {name: SLOT.format(name) for name in ("head", "body", "toc")}
         feed = SLOT.format("feed") if context.get("na_feed_href") else None
         html = self._env.get_template(kind.template).render(
