@@ -70,8 +70,10 @@ def test_a_site_without_site_url_is_framed_too() -> None:
         ("{{ page.url }}", {"filled": 1, "full": 3}),  # noticed by the second page's check
     ],
 )
-def test_a_page_value_the_frame_does_not_carry_means_full_renders(extra, counts) -> None:
-    made, full, frames = render_all(extra)
+def test_a_page_value_the_frame_does_not_carry_means_full_renders(extra, counts, caplog) -> None:
+    with caplog.at_level("INFO", logger="mkdocs.plugins.newsarchive"):
+        made, full, frames = render_all(extra)
+    assert "rendered in full" in caplog.text
     assert made == full
     assert "people/di/" in made[3]
     assert frames.counts == counts

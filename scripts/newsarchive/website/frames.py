@@ -117,7 +117,11 @@ class Frames:
             self._checked[key] += 1
             full = self._full(kind, context)
             if full != html:
-                log.debug(f"frame {key} differs from a full render of {page.file.src_uri}")
+                # Shown: it means a theme change made this kind of page slower to build.
+                log.info(
+                    f"Page frame {key} differs from a full render of {page.file.src_uri}; "
+                    "pages of that kind are rendered in full"
+                )
                 self._frames[key] = None
                 self.counts["full"] += 1
                 return full
@@ -172,6 +176,7 @@ class Frames:
             }
         )
         if stand_in.unexpected:
-            log.debug(f"no frame for {key}: the theme read page.{sorted(stand_in.unexpected)}")
+            read = ", ".join(f"page.{name}" for name in sorted(stand_in.unexpected))
+            log.info(f"No page frame for {key}: the theme reads {read}; rendered in full")
             return None
         return Frame(html)
