@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import markdown
 import pytest
@@ -10,6 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
+from newsarchive.errors import SiteError
 from newsarchive.model import Article
 from newsarchive.website.archive import contributing_markdown
 from newsarchive.website.article_page import ArticlePage
@@ -19,7 +21,7 @@ from newsarchive.website.converter import ConvertedPage, Converter
 from newsarchive.website.jsonld import script_json
 from newsarchive.website.pages import escape_md, pager, rel
 from newsarchive.website.safe_markdown import is_safe_url
-from newsarchive.website.search import plain_text
+from newsarchive.website.search import Record, SearchJob, plain_text
 
 
 def entry(slug: str, day: int, people: list[str], topics: list[str]) -> Entry:
@@ -179,3 +181,25 @@ def test_shared_converter_renders_as_mkdocs_does_page_after_page(tmp_path) -> No
         assert 'id="raw"' not in ours.content
         assert ours.links_to_anchors == theirs.links_to_anchors
     assert "example.org/c" not in ours.content  # c.md cannot use a.md's reference
+
+
+def test_search_job_indexes_then_a_cancelled_one_writes_nothing_later(tmp_path) -> None:
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: A\n---\n\n" + "ceasefire talks " * 500, encoding="utf-8")
+    records = [Record(str(page), f"/a{i}/", "A", "2025-01-01", {}) for i in range(500)]
+    done = SearchJob(records[:3], tmp_path / "done", "en")
+    assert done.wait() == 3
+    assert (tmp_path / "done" / "pagefind-entry.json").is_file()
+    cancelled = SearchJob(records, tmp_path / "cancelled", "en")
+    cancelled.cancel()
+    time.sleep(3)  # a worker left running would have written its index by now
+    assert not (tmp_path / "cancelled").exists()
+
+
+def test_search_job_whose_worker_dies_fails_with_one_line(tmp_path) -> None:
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    job = SearchJob([Record(str(page), "/a/", "A", "2025-01-01", {})], tmp_path / "x", "en")
+    job._process.kill()
+    with pytest.raises(SiteError, match=r"indexing process stopped \(exit code -9\)"):
+        job.wait()

@@ -14,8 +14,8 @@ import queue
 import re
 import subprocess
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from subprocess import PIPE
 from typing import Any
@@ -144,28 +144,49 @@ def build_index(records: list[Record], out_dir: str, language: str) -> int:
     return len(records)
 
 
+def _index_in_worker(records: list[Record], out_dir: str, language: str, reply: Connection) -> None:
+    # nice: the page render is the build's critical path; indexing (this process and
+    # Pagefind's threads) takes the CPU time the render leaves (it was ~10% slower without).
+    os.nice(10)
+    try:
+        reply.send(("done", build_index(records, out_dir, language)))
+    except Exception as exc:  # carried to the build, which reports it
+        reply.send(("error", exc))
+
+
 class SearchJob:
     """One index build running in a worker process while the site renders."""
 
     def __init__(self, records: list[Record], out_dir: Path, language: str) -> None:
         # spawn: a fresh interpreter, never a fork of a process that runs server threads.
-        # nice: the page render is the build's critical path; indexing (this process and
-        # Pagefind's threads) takes the CPU time the render leaves (it was ~10% slower without).
         context = multiprocessing.get_context("spawn")
-        self._executor = ProcessPoolExecutor(
-            max_workers=1, mp_context=context, initializer=os.nice, initargs=(10,)
+        self._reply, child_end = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_index_in_worker,
+            args=(records, str(out_dir), language, child_end),
+            daemon=True,
         )
-        self._future: Future[int] = self._executor.submit(
-            build_index, records, str(out_dir), language
-        )
+        self._process.start()
+        child_end.close()  # the worker holds the only copy: its exit ends the pipe
 
     def wait(self) -> int:
         """Block until the index is written; re-raises the worker's error."""
         try:
-            return self._future.result()
-        finally:
-            self._executor.shutdown()
+            kind, value = self._reply.recv()
+        except EOFError:
+            kind, value = "stopped", None
+        self._process.join()
+        if kind == "error":
+            raise value
+        if kind == "stopped":
+            raise SiteError(
+                f"search index: the indexing process stopped (exit code "
+                f"{self._process.exitcode}); run the build again"
+            )
+        return value
 
     def cancel(self) -> None:
-        """Stop waiting for the worker (the build failed)."""
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Stop the worker (the build failed): a late index must not land in a later build.
+        Pagefind, its child, ends when the worker's end of its input closes."""
+        self._process.terminate()
+        self._process.join()
