@@ -542,6 +542,14 @@ async def search(tab: Any, served: str, query: str, seen: Visits) -> None:
     tab.on("console", lambda message: log.append(message.text))
     tab.on("pageerror", lambda error: log.append(str(error)))
     tab.on("requestfailed", lambda request: log.append(f"failed {request.url}"))
+    tab.on(
+        "response",
+        lambda response: (
+            log.append(f"{response.status} {response.url}")
+            if response.status >= 400 or "pagefind" in response.url
+            else None
+        ),
+    )
     await tab.goto(served + path)
     try:
         await tab.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)

@@ -35,11 +35,17 @@ class _Quiet(SimpleHTTPRequestHandler):
         return
 
 
+class _Server(ThreadingHTTPServer):
+    # A page load opens a dozen connections at once (Pagefind's chunks, the theme's assets);
+    # the default backlog of 5 makes the kernel drop some and the browser retry a second later.
+    request_queue_size = 128
+
+
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve `site` on a free local port for the duration; yields its base URL."""
     handler = functools.partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
