@@ -97,14 +97,10 @@ class Frames:
         self.counts: Counter[str] = Counter()  # filled / full, for the build log
 
     def render(self, kind: Kind, page: Page, context: dict[str, Any]) -> str:
-        """The page's HTML; `context` is the page's template context, completed here."""
+        """The page's HTML; `context` is the page's template context (with na_feed_href for
+        a page that has a feed), completed here."""
         values = self._values(kind, page, context)
-        context.update(
-            na_head=values["head"],
-            na_body=values["body"],
-            na_toc=values["toc"],
-            na_feed_href=values["feed"] or None,
-        )
+        context.update(na_head=values["head"], na_body=values["body"], na_toc=values["toc"])
         key = self._key(kind, page, values)
         if key not in self._frames:
             self._frames[key] = self._make(kind, page, context, key)

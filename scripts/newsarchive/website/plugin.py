@@ -127,7 +127,6 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             context["na_page"] = self.frames.render(ARTICLE, page, context)
         elif uri in archive.listings:
             listing = archive.listings[uri]
-            context["na_feed"] = listing.feed
             context["na_feed_href"] = normalize_url(listing.feed, page) if listing.feed else None
             context["na_items"] = listing.items(self._url_of) if listing.items else None
             if archive.templates.get(uri) == LISTING.template:
