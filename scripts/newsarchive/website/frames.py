@@ -4,7 +4,7 @@ Material renders some forty partials into every page. On a page outside the nav 
 them come out the same for every page of one kind (article, listing) at one folder depth;
 only a few values differ: the title, the canonical URL, the skip link, the table of contents,
 the feed link, and our own head and body parts. A frame is such a page rendered once with a
-token in place of each of those values; every other page of the kind is the frame with its
+slot in place of each of those values; every other page of the kind is the frame with its
 own values put in, which leaves out the theme's template work (about 0.5 ms a page).
 
 A frame is used only when it is known to give what a full render gives: while it renders,
@@ -133,6 +133,7 @@ class Frames:
 
     def _values(self, kind: Kind, page: Page, context: dict[str, Any]) -> dict[str, str]:
         first = next(iter(page.toc), None)
+        # Material's toc partial reads its labels from `lang`, which base.html imports.
         lang = self._env.get_template("partials/language.html").module
         toc = self._env.get_template("theme/partials/toc.html").render({**context, "lang": lang})
         head = self._env.get_template(kind.head).render(context) if kind.head else ""
