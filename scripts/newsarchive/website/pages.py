@@ -14,6 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..registry import Registries
 from ..slugs import slugify
@@ -57,6 +58,7 @@ class Link:
     note: str = ""
 
 
+Row = TypeVar("Row")
 # Maps a source path (articles/2025/03/slug.md) to its page URL (articles/2025/03/slug/).
 UrlOf = Callable[[str], str]
 
@@ -146,6 +148,27 @@ def pager(base: str, number: int, total: int) -> str:
     return " · ".join(parts)
 
 
+def _paginated(
+    base: str,
+    rows: list[Row],
+    size: int,
+    head: Callable[[str], str],
+    link: Callable[[Row, UrlOf], Link],
+    feed: str | None,
+) -> list[Listing]:
+    """`rows` in pages of `size`; each page is head(page uri), a pager, then its items."""
+    total = max(1, -(-len(rows) // size))
+
+    def render(number: int) -> Callable[[], str]:
+        return lambda: f"{head(page_uri(base, number))}\n\n{pager(base, number, total)}\n"
+
+    def items(number: int) -> Callable[[UrlOf], list[Link]]:
+        chunk = rows[(number - 1) * size : number * size]
+        return lambda url_of: [link(row, url_of) for row in chunk]
+
+    return [Listing(page_uri(base, n), render(n), feed, items(n)) for n in range(1, total + 1)]
+
+
 def entry_pages(
     base: str,
     intro: Callable[[str], str],
@@ -155,16 +178,11 @@ def entry_pages(
     feed: str | None,
 ) -> list[Listing]:
     """A paginated list of articles in the order of `positions`; intro(page uri) heads each page."""
-    total = max(1, -(-len(positions) // size))
 
-    def render(number: int) -> Callable[[], str]:
-        return lambda: f"{intro(page_uri(base, number))}\n\n{pager(base, number, total)}\n"
+    def link(position: int, url_of: UrlOf) -> Link:
+        return entry_link(catalog.entries[position], url_of)
 
-    def items(number: int) -> Callable[[UrlOf], list[Link]]:
-        chunk = positions[(number - 1) * size : number * size]
-        return lambda url_of: [entry_link(e, url_of) for e in catalog.select(chunk)]
-
-    return [Listing(page_uri(base, n), render(n), feed, items(n)) for n in range(1, total + 1)]
+    return _paginated(base, positions, size, intro, link, feed)
 
 
 def _count(n: int) -> str:
@@ -208,18 +226,12 @@ def index_pages(
     base: str, title: str, rows: list[tuple[str, str, int]], size: int
 ) -> list[Listing]:
     """An alphabetical, paginated index of (label, page base, article count) rows."""
-    total = max(1, -(-len(rows) // size))
 
-    def render(number: int) -> Callable[[], str]:
-        return lambda: f"# {title}\n\n{len(rows)} in all\n\n{pager(base, number, total)}\n"
+    def link(row: tuple[str, str, int], url_of: UrlOf) -> Link:
+        label, target, count = row
+        return Link(label, url_of(page_uri(target, 1)), _count(count))
 
-    def items(number: int) -> Callable[[UrlOf], list[Link]]:
-        chunk = rows[(number - 1) * size : number * size]
-        return lambda url_of: [
-            Link(label, url_of(page_uri(target, 1)), _count(n)) for label, target, n in chunk
-        ]
-
-    return [Listing(page_uri(base, n), render(n), None, items(n)) for n in range(1, total + 1)]
+    return _paginated(base, rows, size, lambda _uri: f"# {title}\n\n{len(rows)} in all", link, None)
 
 
 def archive_index(catalog: Catalog) -> str:
