@@ -12,6 +12,7 @@ import pytest
 
 from newsarchive import readers
 from newsarchive.errors import InputError
+from newsarchive.names import split_names
 from newsarchive.readers import read_file, read_sidecar, sidecar_for
 from newsarchive.records import Overrides
 from newsarchive.sitenames import is_site_name, site_keys, strip_site_suffix
@@ -189,7 +190,7 @@ def test_site_suffix_is_cut_from_titles(title: str, stripped: str) -> None:
 
 @pytest.mark.parametrize("placeholder", ["anónimo", "Anonymous", "Unknown", "No author"])
 def test_placeholders_are_not_names(placeholder: str) -> None:
-    assert readers.split_names(f"{placeholder}, Ana Ruiz") == ("Ana Ruiz",)
+    assert split_names(f"{placeholder}, Ana Ruiz") == ("Ana Ruiz",)
 
 
 class TestSidecars:

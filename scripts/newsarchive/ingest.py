@@ -32,8 +32,6 @@ from .registry import (
     load_registries,
 )
 
-SUFFIXES = {".txt", ".md", ".html", ".htm"}
-
 
 @dataclass(frozen=True)
 class Normalised:
@@ -88,7 +86,7 @@ def collect_inputs(paths: Iterable[Path], out: Path) -> list[Path]:
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 candidate = Path(folder) / name
-                if candidate.suffix.lower() not in SUFFIXES or name.startswith("."):
+                if candidate.suffix.lower() not in readers.SUFFIXES or name.startswith("."):
                     continue
                 resolved = candidate.resolve()
                 if not resolved.is_relative_to(root) or resolved.is_relative_to(out_resolved):

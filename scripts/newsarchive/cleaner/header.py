@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import is_date_line, parse_date
-from ..readers import split_names
+from ..names import BY_WORDS, split_names
 from .agencies import agency_name
 from .datelines import match_dateline
 from .lines import QUOTES, Found, Line
@@ -19,7 +19,7 @@ _SECOND_SENTENCE = re.compile(r"[.!?…]['\"”’»)]*\s+['\"“„«(]?[A-ZÀ-
 _OUTLET_MAX_WORDS = 5
 _PERSON_MAX_WORDS = 4
 
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|від|от)\s+(?P<names>\S.*)$", re.IGNORECASE)
+_BYLINE = re.compile(rf"^(?:{'|'.join(BY_WORDS)})\s+(?P<names>\S.*)$", re.IGNORECASE)
 _BYLINE_MAX_WORDS = 16
 _BYLINE_TAIL = re.compile(r"\s+(?:on|updated|published|posted)\b|\s*[|•·]\s*|\s+[–—-]\s+", re.I)
 _ROLE = re.compile(

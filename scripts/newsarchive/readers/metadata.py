@@ -1,0 +1,153 @@
+"""A saved page's own metadata, as a cascade of extract_* functions (first found wins).
+
+JSON-LD (NewsArticle) > OpenGraph and <meta> > <time datetime>; trafilatura's own
+extraction fills what none of them gives (readers/html.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import html
+
+from ..dates import parse_date
+from ..names import split_names
+
+_ARTICLE_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
+     "OpinionNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting", "Report", "WebPage"}
+)  # fmt: skip
+# <meta> names and properties per field, most specific first.
+_META_TITLE = ("og:title", "twitter:title", "dc.title")
+_META_DATE = (
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
+_META_AUTHOR = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
+_META_SOURCE = ("og:site_name", "application-name", "publisher")
+_META_URL = ("og:url", "twitter:url")
+_META_DESCRIPTION = ("og:description", "description", "twitter:description")
+
+Field = tuple[str, Any]
+
+
+def page_metadata(tree: html.HtmlElement) -> dict[str, Any]:
+    """Title, date, byline, source, url, description: the first extractor to give one wins."""
+    found: dict[str, Any] = {}
+    for key, value in [*extract_jsonld(tree), *extract_meta(tree), *extract_time(tree)]:
+        if value and key not in found:
+            found[key] = value
+    return found
+
+
+def extract_jsonld(tree: html.HtmlElement) -> Iterator[Field]:
+    """Fields of the page's JSON-LD article (NewsArticle and kin; WebPage only weakly)."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue  # broken (or absurdly nested) JSON-LD is common; the other sources apply
+        for item in _jsonld_items(data):
+            kinds = item.get("@type")
+            kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+            if not kinds & _ARTICLE_TYPES:
+                continue
+            # WebPage is a weak match: only its date and names, after any real article.
+            weak = not kinds & (_ARTICLE_TYPES - {"WebPage"})
+            yield "title", None if weak else clean_text(_text(item.get("headline")))
+            yield "date", as_date(_text(item.get("datePublished")))
+            yield "byline", None if weak else _jsonld_names(item.get("author"))
+            yield "source", clean_text(_text(_name_of(item.get("publisher"))))
+            yield "url", None if weak else http_url(_text(item.get("url")))
+            yield "description", None if weak else clean_text(_text(item.get("description")))
+
+
+def extract_meta(tree: html.HtmlElement) -> Iterator[Field]:
+    """Fields of OpenGraph, Twitter, Dublin Core and plain <meta> tags, and the canonical link."""
+    metas: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        if key and node.get("content") and key not in metas:
+            metas[key] = node.get("content")
+    canonical = next(
+        (n.get("href") for n in tree.iter("link") if (n.get("rel") or "").lower() == "canonical"),
+        None,
+    )
+    yield "title", next((clean_text(metas[k]) for k in _META_TITLE if metas.get(k)), None)
+    yield "date", next((d for k in _META_DATE if (d := as_date(metas.get(k)))), None)
+    authors = [metas[k] for k in _META_AUTHOR if metas.get(k) and not http_url(metas[k])]
+    yield "byline", split_names(authors[0]) if authors else None
+    yield "source", next((clean_text(metas[k]) for k in _META_SOURCE if metas.get(k)), None)
+    yield "sites", tuple(metas[k] for k in _META_SOURCE if metas.get(k))
+    yield (
+        "url",
+        http_url(canonical) or next((http_url(metas[k]) for k in _META_URL if k in metas), None),
+    )
+    yield (
+        "description",
+        next((clean_text(metas[k]) for k in _META_DESCRIPTION if metas.get(k)), None),
+    )
+
+
+def extract_time(tree: html.HtmlElement) -> Iterator[Field]:
+    """The first <time datetime> that holds a date: the weakest date source."""
+    for node in tree.iter("time"):
+        when = as_date(node.get("datetime"))
+        if when is not None:
+            yield "time", when
+            return
+
+
+def _jsonld_items(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object in a JSON-LD document, articles inside '@graph' lists included."""
+    # A stack, not recursion: a page may nest lists as deep as json.loads allows.
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            pending.append(item.get("@graph"))
+
+
+def _jsonld_names(value: Any) -> tuple[str, ...]:
+    values = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for entry in values:
+        if isinstance(entry, dict) and entry.get("@type") not in (None, "Person"):
+            continue  # an Organization as author is the publisher, not a byline
+        names.extend(split_names(_text(_name_of(entry)) or ""))
+    return tuple(dict.fromkeys(names))
+
+
+def _name_of(value: Any) -> Any:
+    return value.get("name") if isinstance(value, dict) else value
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) else None
+
+
+def clean_text(value: str | None) -> str | None:
+    """`value` with runs of whitespace made one space; None when nothing is left."""
+    text = " ".join((value or "").split())
+    return text or None
+
+
+def http_url(value: str | None) -> str | None:
+    """`value` when it is an http(s) address, else None."""
+    value = (value or "").strip()
+    return value if value.lower().startswith(("http://", "https://")) else None
+
+
+def as_date(value: str | None) -> dt.date | None:
+    """The calendar date printed in `value`, or None."""
+    return parse_date(value) if value else None
