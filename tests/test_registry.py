@@ -74,7 +74,7 @@ def test_topic_codes_are_top_level_media_topics(shipped):
     coded = {topic.slug: topic.iptc for topic in shipped.topics.values() if topic.iptc}
     assert set(coded.values()) == TOP_LEVEL_IPTC
     assert coded["conflict-war-peace"] == "medtop:16000000"
-    assert all(topic.cues for topic in shipped.topics.values())
+    assert all(topic.strong and topic.cues for topic in shipped.topics.values())
 
 
 def data_dir_with(tmp_path: Path, fixture: str) -> tuple[Path, Path]:
@@ -103,6 +103,15 @@ def data_dir_with(tmp_path: Path, fixture: str) -> tuple[Path, Path]:
         (
             "bad_iptc.topics.yml",
             "entry 1 (politics): field 'iptc': String should match pattern '^medtop:[0-9]{8}$'",
+        ),
+        ("cue_listed_twice.topics.yml", "entry 1 (sport): cue 'soccer' is listed twice; keep one"),
+        (
+            "unknown_broader.topics.yml",
+            "topic 'elections': broader 'politcs' is not a topic slug; fix or remove it",
+        ),
+        (
+            "broader_loop.topics.yml",
+            "topic 'politics': broader topics loop back to 'politics'; break the loop",
         ),
     ],
 )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import RegistryError
 
@@ -43,7 +43,20 @@ class Topic(BaseModel):
     label: str = Field(min_length=1)
     description: str = Field(min_length=1)
     iptc: str | None = Field(None, pattern=r"^medtop:[0-9]{8}$", description="IPTC Media Topic")
-    cues: list[str] = Field(default_factory=list, description="Words that signal the topic")
+    broader: str | None = Field(None, description="Slug of the topic this one is part of")
+    strong: list[str] = Field(default_factory=list, description="Cues that say the topic alone")
+    cues: list[str] = Field(default_factory=list, description="Cues that support the topic")
+
+    @model_validator(mode="after")
+    def _each_spelling_once(self) -> Topic:
+        # A spelling listed twice would count twice and outweigh the rest.
+        seen: set[str] = set()
+        for cue in [*self.strong, *self.cues]:
+            for spelling in (part.strip() for part in cue.split("|")):
+                if spelling in seen:
+                    raise ValueError(f"cue '{spelling}' is listed twice; keep one")
+                seen.add(spelling)
+        return self
 
 
 class Source(BaseModel):
@@ -120,6 +133,8 @@ def _explain(exc: ValidationError, model: type[BaseModel]) -> str:
         close = difflib.get_close_matches(field, list(model.model_fields), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else "; remove it"
         return f"unknown field '{field}'{hint}"
+    if not field:  # a check across entries: its own message says what to change
+        return str(error.get("ctx", {}).get("error", error["msg"]))
     return f"field '{field}': {error['msg']}"
 
 
@@ -143,6 +158,27 @@ def _load_list(path: Path, model: type[M], key: str) -> dict[str, M]:
     return items
 
 
+def _check_broader(topics: dict[str, Topic], data_dir: Path) -> dict[str, Topic]:
+    """Every `broader` names a listed topic, and no chain of them loops back."""
+    for slug, topic in topics.items():
+        seen = {slug}
+        parent = topic.broader
+        while parent is not None:
+            if parent not in topics:
+                raise RegistryError(
+                    f"topic '{slug}': broader '{parent}' is not a topic slug; fix or remove it",
+                    data_dir / FILES["topics"],
+                )
+            if parent in seen:
+                raise RegistryError(
+                    f"topic '{slug}': broader topics loop back to '{parent}'; break the loop",
+                    data_dir / FILES["topics"],
+                )
+            seen.add(parent)
+            parent = topics[parent].broader
+    return topics
+
+
 def default_data_dir() -> Path:
     """./data when run from an archive checkout, else the package's own data/."""
     local = Path("data")
@@ -161,7 +197,7 @@ def load_registries(data_dir: Path = DATA_DIR) -> Registries:
         people=_load_list(data_dir / FILES["people"], Entity, "name"),
         organisations=_load_list(data_dir / FILES["organisations"], Entity, "name"),
         places=_load_list(data_dir / FILES["places"], Entity, "name"),
-        topics=_load_list(data_dir / FILES["topics"], Topic, "slug"),
+        topics=_check_broader(_load_list(data_dir / FILES["topics"], Topic, "slug"), data_dir),
         sources=_load_list(data_dir / FILES["sources"], Source, "name"),
         furniture=furniture,
     )

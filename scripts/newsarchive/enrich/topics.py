@@ -1,46 +1,62 @@
-"""Topics the text supports, scored from each topic's cue words in topics.yml.
+"""Topics the text supports, scored from each topic's weighted cues in topics.yml.
 
 A cue is a word or phrase ("peace talks"); a trailing '*' makes its last word a stem
-("negotiat*"), and '|' joins spellings of one cue ("ceasefire|cease-fire"), which count
-once. Hyphens and spaces are interchangeable in the text.
+("negotiat*"), '|' joins spellings of one cue ("ceasefire|cease-fire"), which count
+once, and a cue written with a capital letter ("Apple", "NFL") matches only that case.
+Hyphens, apostrophes and spaces between a phrase's words are interchangeable.
+
+A `strong` cue says the topic on its own (a headline with "Premier League" is sport);
+an ordinary cue only supports it. A topic is kept when its cues add up to STRONG
+(one strong cue, or three ordinary ones), and words in the headline count double,
+so a headline and a 30-word lead are enough. A finer topic also lifts its `broader`
+one, so an election story is politics too.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..registry import Topic
-from .entities import Token, tokenize
+from .entities import Token, fold, tokenize
 
-# One cue in passing is not a subject: a topic needs this many different cues, or
-# one cue in the headline and at least one more hit anywhere.
-MIN_DISTINCT_CUES = 2
-TITLE_WEIGHT = 3
-MAX_TOPICS = 4
-# Topics far behind the leader are side remarks in long articles.
-MIN_SHARE_OF_BEST = 0.25
+STRONG = 3.0
+ORDINARY = 1.0
+TITLE_FACTOR = 2.0
+MAX_TOPICS = 3
+# A topic far behind the leader is a side remark in a long article.
+MIN_SHARE_OF_BEST = 0.3
+# With nothing at STRONG, the leader is still kept from this much: two different
+# ordinary cues, or one in the headline. Below it the text says too little.
+FALLBACK = 2.0
+# What may stand between the words of one phrase: "peace-talks", "women's", "S&P".
+_GAP_CHARS = frozenset(" \u00a0-‐'’&./")
+_GAP_MAX = 2
 _MEMO_MAX = 200_000
 
 
 @dataclass(frozen=True)
 class Cue:
-    """One cue: folded words, the last one possibly a stem."""
+    """One spelling of a cue: its words (folded, or as written when `exact`)."""
 
     words: tuple[str, ...]
     stem: bool
+    exact: bool
     topic: str
-    text: str
+    text: str  # the cue as written in topics.yml: its spellings count as one
+    weight: float
 
 
 @dataclass
 class CueIndex:
-    """Cues keyed by their first word; stems keyed by the stem's length and letters."""
+    """Cues keyed by their first folded word; stems keyed by the stem's length and letters."""
 
     by_word: dict[str, list[Cue]]
     by_stem: dict[int, dict[str, list[Cue]]]
     order: tuple[str, ...]
+    broader: dict[str, str]
     # Cues that may start at a given word; news reuses its words, so this fills quickly.
     starting: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
 
@@ -62,24 +78,37 @@ def build_cue_index(topics: Mapping[str, Topic]) -> CueIndex:
     by_word: dict[str, list[Cue]] = defaultdict(list)
     by_stem: dict[int, dict[str, list[Cue]]] = defaultdict(lambda: defaultdict(list))
     for topic in topics.values():
-        for text, variant in ((t, v.strip()) for t in topic.cues for v in t.split("|")):
-            stem = variant.endswith("*")
-            words = tuple(t.folded for t in tokenize(variant.rstrip("*")))
-            if not words:
-                continue
-            cue = Cue(words, stem, topic.slug, text)
-            if stem and len(words) == 1:
-                by_stem[len(words[0])][words[0]].append(cue)
-            else:
-                by_word[words[0]].append(cue)
-    return CueIndex(dict(by_word), {n: dict(d) for n, d in by_stem.items()}, tuple(topics))
+        weighted = [(c, STRONG) for c in topic.strong] + [(c, ORDINARY) for c in topic.cues]
+        for text, weight in weighted:
+            for variant in (v.strip() for v in text.split("|")):
+                cue = _make_cue(variant, topic.slug, text, weight)
+                if cue is None:
+                    continue
+                first = fold(cue.words[0])
+                if cue.stem and len(cue.words) == 1:
+                    by_stem[len(first)][first].append(cue)
+                else:
+                    by_word[first].append(cue)
+    broader = {slug: topic.broader for slug, topic in topics.items() if topic.broader}
+    return CueIndex(dict(by_word), {n: dict(d) for n, d in by_stem.items()}, tuple(topics), broader)
+
+
+def _make_cue(variant: str, topic: str, text: str, weight: float) -> Cue | None:
+    stem = variant.endswith("*")
+    tokens = tokenize(variant.rstrip("*"))
+    if not tokens:
+        return None
+    exact = any(ch.isupper() for ch in variant)
+    words = tuple(t.text if exact else t.folded for t in tokens)
+    return Cue(words, stem, exact, topic, text, weight)
 
 
 def _word_matches(cue: Cue, k: int, token: Token) -> bool:
     word = cue.words[k]
+    form = token.text if cue.exact else token.folded
     if cue.stem and k == len(cue.words) - 1:
-        return token.folded.startswith(word)
-    return token.folded == word
+        return form.startswith(word)
+    return form == word
 
 
 def _cue_at(cue: Cue, tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -89,8 +118,10 @@ def _cue_at(cue: Cue, tokens: Sequence[Token], i: int, text: str) -> bool:
         token = tokens[i + k]
         if not _word_matches(cue, k, token):
             return False
-        if k and text[tokens[i + k - 1].end : token.start] not in {" ", "-", "\u00a0"}:
-            return False
+        if k:
+            gap = text[tokens[i + k - 1].end : token.start]
+            if not gap or len(gap) > _GAP_MAX or not set(gap) <= _GAP_CHARS:
+                return False
     return True
 
 
@@ -104,22 +135,45 @@ def find_cues(index: CueIndex, text: str, tokens: Sequence[Token]) -> list[tuple
     return found
 
 
+def topic_scores(
+    index: CueIndex, text: str, tokens: Sequence[Token], title_end: int
+) -> dict[str, float]:
+    """Each topic's score: its distinct cues' weights, headline hits doubled; finer lift broader."""
+    seen: dict[tuple[str, str], tuple[float, int, bool]] = {}
+    for cue, start in find_cues(index, text, tokens):
+        key = (cue.topic, cue.text)
+        _, count, in_title = seen.get(key, (cue.weight, 0, False))
+        seen[key] = (cue.weight, count + 1, in_title or start < title_end)
+    scores: dict[str, float] = defaultdict(float)
+    for (slug, _), (weight, count, in_title) in seen.items():
+        # Repetition adds a little: the tenth "government" says less than the second cue.
+        scores[slug] += weight * (TITLE_FACTOR if in_title else 1.0) * (1 + 0.3 * math.log(count))
+    for slug in sorted(scores, key=scores.__getitem__, reverse=True):
+        parent = index.broader.get(slug)
+        while parent is not None:
+            scores[parent] = max(scores.get(parent, 0.0), scores[slug])
+            parent = index.broader.get(parent)
+    return dict(scores)
+
+
 def score_topics(index: CueIndex, text: str, tokens: Sequence[Token], title_end: int) -> list[str]:
     """Slugs of the topics `text` supports, best first; text before `title_end` is the title."""
-    hits: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-    for cue, start in find_cues(index, text, tokens):
-        hits[cue.topic].append((cue.text, start < title_end))
-    scores: dict[str, float] = {}
-    for slug, found in hits.items():
-        distinct = {cue for cue, _ in found}
-        in_title = {cue for cue, title_hit in found if title_hit}
-        if len(distinct) < MIN_DISTINCT_CUES and not (in_title and len(found) >= 2):
-            continue
-        # Distinct cues decide; repetition only breaks ties.
-        scores[slug] = len(distinct) + TITLE_WEIGHT * len(in_title) + 0.01 * len(found)
+    scores = topic_scores(index, text, tokens, title_end)
     if not scores:
         return []
     best = max(scores.values())
-    kept = [slug for slug in index.order if scores.get(slug, 0) >= best * MIN_SHARE_OF_BEST]
-    kept.sort(key=lambda slug: -scores[slug])
+    floor = STRONG if best >= STRONG else FALLBACK
+    cut = max(floor, best * MIN_SHARE_OF_BEST)
+    # Ties go to the broader topic, then to the file's order.
+    depth = {slug: _depth(index, slug) for slug in scores}
+    position = {slug: n for n, slug in enumerate(index.order)}
+    kept = [slug for slug, score in scores.items() if score >= cut]
+    kept.sort(key=lambda slug: (-scores[slug], depth[slug], position.get(slug, 0)))
     return kept[:MAX_TOPICS]
+
+
+def _depth(index: CueIndex, slug: str) -> int:
+    depth, parent = 0, index.broader.get(slug)
+    while parent is not None:
+        depth, parent = depth + 1, index.broader.get(parent)
+    return depth

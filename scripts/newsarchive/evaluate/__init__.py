@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..registry import Registries, load_registries
+from ..registry import Registries, Topic, load_registries
 from .corpus import Item, iter_items
 from .run import Extraction, run_ours, run_trafilatura
 from .score import (
@@ -29,6 +31,7 @@ from .score import (
     split_names,
     token_overlap,
 )
+from .topics import wanted_topics, write_lead_copy
 
 # What a field's score means, where the number alone would mislead.
 FIELD_NOTES = {
@@ -40,6 +43,10 @@ FIELD_NOTES = {
     "body_f1": "token bag F1 of our body vs articleBody (mean per page)",
     "paragraphs_found": "truth paragraphs whose words appear in order in our body",
     "title_is_segment_1": "WMT segment 1 is the headline",
+    "topic_match": "an assigned topic (at most 3) files the labelled category",
+    "lead_topic_match": "the same, from the headline and a 30-60 word lead only",
+    "topics_per_article": "mean number of topics assigned (not a share)",
+    "lead_topics_per_article": "mean number of topics assigned (not a share)",
 }
 
 
@@ -191,23 +198,46 @@ def score_translation(board: Board, item: Item, ours: Extraction) -> None:
         board.row(item.subset, "title_is_segment_1").add(float(hit), None, _title_note(ours))
 
 
+def score_topic(
+    board: Board, item: Item, whole: Extraction, lead: Extraction, topics: Mapping[str, Topic]
+) -> None:
+    """A labelled article: does an assigned topic file its category, whole and from its lead."""
+    label = str(item.truth["topic"])
+    wanted = wanted_topics(label, topics)
+    note = "" if wanted else f"label '{label}' files under no topic"
+    for prefix, ours in (("", whole), ("lead_", lead)):
+        hit = float(bool(wanted & set(ours.topics)))
+        board.row(item.subset, f"{prefix}topic_match").add(hit, None, note)
+        board.row(item.subset, f"{prefix}topic_match_{label.casefold()}").add(hit)
+        board.row(item.subset, f"{prefix}topics_any").add(float(bool(ours.topics)))
+        board.row(item.subset, f"{prefix}topics_per_article").add(float(len(ours.topics)))
+
+
 def evaluate(corpus: Path, registries: Registries) -> dict[str, dict[str, Any]]:
     """Score every corpus item; returns the rows by 'set.field'."""
     board = Board()
-    for item in iter_items(corpus):
-        ours = run_ours(item.path, registries)
-        board.row(item.subset, "inputs_normalised").add(
-            float(ours.error is None), None, "failed" if ours.error else ""
-        )
-        if item.path.suffix == ".html":
-            score_html(board, item, ours, run_trafilatura(item.path))
-        elif "articleBody" in item.truth:
-            score_paste(board, item, ours)
-        elif "dateline_raw" in item.truth:
-            score_wire(board, item, ours)
-        elif "role" in item.truth:
-            score_translation(board, item, ours)
+    with tempfile.TemporaryDirectory(prefix="newsarchive-eval-") as scratch:
+        for item in iter_items(corpus):
+            _score_item(board, item, registries, Path(scratch))
     return board.scores()
+
+
+def _score_item(board: Board, item: Item, registries: Registries, scratch: Path) -> None:
+    ours = run_ours(item.path, registries)
+    board.row(item.subset, "inputs_normalised").add(
+        float(ours.error is None), None, "failed" if ours.error else ""
+    )
+    if item.path.suffix == ".html":
+        score_html(board, item, ours, run_trafilatura(item.path))
+    elif "articleBody" in item.truth:
+        score_paste(board, item, ours)
+    elif "dateline_raw" in item.truth:
+        score_wire(board, item, ours)
+    elif "role" in item.truth:
+        score_translation(board, item, ours)
+    elif "topic" in item.truth:
+        lead = run_ours(write_lead_copy(item.path, scratch), registries)
+        score_topic(board, item, ours, lead, registries.topics)
 
 
 def _cell(value: float | None) -> str:

@@ -3,7 +3,8 @@
 The corpus is only ever read. Its layout (see its README.md): html_articles/ and
 messy_text/ list one input and one truth file per item; translated_news/ lists one
 document JSON per item, with its source, reference and machine translations beside it
-as one-segment-per-line text files.
+as one-segment-per-line text files. Any other folder with a manifest.json in the same
+one-input-one-truth form (topics_dev/, a held-out topics set) is read after them.
 """
 
 from __future__ import annotations
@@ -40,17 +41,18 @@ def _load_json(path: Path) -> Any:
 
 def iter_items(corpus: Path) -> Iterator[Item]:
     """Every scorable item of the corpus, set by set, in manifest order."""
-    if not any((corpus / name / "manifest.json").is_file() for name in SETS):
+    others = sorted(
+        path.parent.name for path in corpus.glob("*/manifest.json") if path.parent.name not in SETS
+    )
+    names = [name for name in [*SETS, *others] if (corpus / name / "manifest.json").is_file()]
+    if not names:
         raise InputError(
             "has no html_articles/, messy_text/ or translated_news/ manifest.json; "
             "pass the corpus root folder",
             corpus,
         )
-    for name in SETS:
-        manifest = corpus / name / "manifest.json"
-        if not manifest.is_file():
-            continue
-        for entry in _load_json(manifest)["files"]:
+    for name in names:
+        for entry in _load_json(corpus / name / "manifest.json")["files"]:
             if name == "translated_news":
                 yield from _translations(corpus / name / entry["file"])
             else:
@@ -59,7 +61,8 @@ def iter_items(corpus: Path) -> Iterator[Item]:
 
 def _item(folder: Path, entry: dict[str, Any]) -> Item:
     truth = _load_json(folder / entry["truth"]).get("ground_truth", {})
-    subset = entry["file"].split("/")[0]
+    # 'subset/file' in a set with subsets; a flat set is its own subset.
+    subset = entry["file"].split("/")[0] if "/" in entry["file"] else folder.name
     return Item(subset, folder / entry["file"], entry.get("language"), truth)
 
 

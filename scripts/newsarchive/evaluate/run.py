@@ -35,6 +35,7 @@ class Extraction:
     language: str | None = None
     dateline: str | None = None
     people: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
     body: str = ""
     refused: str | None = None  # the one-line reason a date-less input was refused
     error: str | None = None  # the input could not be normalised at all
@@ -69,6 +70,7 @@ def run_ours(path: Path, registries: Registries) -> Extraction:
         language=article.language,
         dateline=article.dateline,
         people=tuple(article.people),
+        topics=tuple(article.topics),
         body=enriched.body,
         refused=refused,
     )
