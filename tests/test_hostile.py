@@ -31,9 +31,9 @@ from click.testing import CliRunner
 from newsarchive import frontmatter
 from newsarchive.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from newsarchive.cli import cli
+from newsarchive.links import is_safe_url
 from newsarchive.registry import DATA_DIR
 from newsarchive.validate import safety
-from newsarchive.website.safe_markdown import is_safe_url
 
 pytestmark = pytest.mark.slow
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 
 import markdown
 import pytest
@@ -12,7 +13,9 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
 from newsarchive.errors import SiteError
+from newsarchive.links import is_safe_url
 from newsarchive.model import Article
+from newsarchive.validate.safety import link_problem
 from newsarchive.website.archive import contributing_markdown
 from newsarchive.website.article_page import ArticlePage
 from newsarchive.website.article_view import translation_notice
@@ -20,7 +23,6 @@ from newsarchive.website.catalog import Catalog, Entry
 from newsarchive.website.converter import ConvertedPage, Converter
 from newsarchive.website.jsonld import script_json
 from newsarchive.website.pages import escape_md, pager, rel
-from newsarchive.website.safe_markdown import is_safe_url
 from newsarchive.website.search import Record, SearchJob, plain_text
 
 
@@ -53,6 +55,48 @@ def entry(slug: str, day: int, people: list[str], topics: list[str]) -> Entry:
 )
 def test_is_safe_url(url: str, safe: bool) -> None:
     assert is_safe_url(url) is safe
+
+
+def test_plugin_puts_safe_markdown_last_even_when_mkdocs_yml_leaves_it_out(tmp_path) -> None:
+    line = "  - newsarchive.website.safe_markdown\n"
+    left_out = Path("mkdocs.yml").read_text(encoding="utf-8").replace(line, "")
+    too_early = left_out.replace("  - attr_list\n", "  - attr_list\n" + line)
+    for text in (left_out, too_early):
+        (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+        config = load_config(str(tmp_path / "mkdocs.yml"), docs_dir=str(Path("docs").resolve()))
+        config = config.plugins["newsarchive"].on_config(config)
+        assert config.markdown_extensions[-1] == "newsarchive.website.safe_markdown"
+        assert config.markdown_extensions.count("newsarchive.website.safe_markdown") == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://example.com/a", None),
+        ("mailto:a@example.com", None),
+        (
+            "tel:+3212345",
+            "tel: link, which the site does not keep (only http, https, mailto); "
+            "link to a web page",
+        ),
+        (
+            "ftp://example.com/f",
+            "ftp: link, which the site does not keep (only http, https, "
+            "mailto); link to a web page",
+        ),
+        (
+            "java&#115;cript:alert(1)",
+            "javascript: link, which can run code in a reader's browser; remove it",
+        ),
+        (
+            "C:\\Users\\a.doc",
+            "link to a local file 'C:\\Users\\a.doc'; link to the published web page instead",
+        ),
+    ],
+)
+def test_validate_refuses_exactly_the_links_the_site_drops(url: str, problem: str | None) -> None:
+    assert link_problem(url, "articles/2025/01") == problem
+    assert is_safe_url(url) is (problem is None)
 
 
 def test_safe_markdown_escapes_html_and_filters_attributes() -> None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..links import scheme_of, scheme_problem
 from .yamltraps import Location, name_of
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9:@.+-])|<!--|<[!?][A-Za-z]+")
@@ -21,9 +22,7 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>")
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
-_CODE_SCHEMES = {"javascript", "vbscript", "data"}
 # In plain-text values only an address-shaped 'data:' counts ('Big data: a survey' is fine).
 _VALUE_SCHEME = re.compile(r"(?i)\b(javascript|vbscript)\s*:|\b(data):[a-z]+/[a-z]")
 # 'onclick=' in a value breaks out of an attribute; in a { } attribute list it adds one.
@@ -57,16 +56,13 @@ def _tag_problems(line: str) -> Iterator[str]:
 
 def link_problem(url: str, page_dir: str) -> str | None:
     """Why a link target is unsafe or broken, or None when it leads to a web page."""
-    # Browsers ignore whitespace and decode entities inside a scheme: 'java&#115;cript:'.
+    if scheme_of(url) is not None:
+        return scheme_problem(url)
+    # Browsers ignore whitespace and decode entities in a link: 'java&#115;cript:'.
     target = _INVISIBLE.sub("", html.unescape(url)).lower()
-    if re.match(r"^[a-z]:[\\/]|^\\\\|^~/", target):
+    if re.match(r"^\\\\|^~/", target):
         return f"link to a local file '{url}'; link to the published web page instead"
-    scheme = _SCHEME.match(target)
-    if scheme and scheme.group(1) in _CODE_SCHEMES:
-        return f"{scheme.group(1)}: link, which can run code in a reader's browser; remove it"
-    if scheme and scheme.group(1) == "file":
-        return f"link to a local file '{url}'; link to the published web page instead"
-    if scheme or target.startswith(("#", "//")) or not target:
+    if target.startswith(("#", "//")) or not target:
         return None
     if target.startswith("/"):
         return f"link to a local path '{url}'; link to the published web page instead"

@@ -33,6 +33,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 ARTICLE = Kind("article.html", head="na-article-head.html", body="na-article-body.html")
 LISTING = Kind("listing.html", head=None, body="na-listing-body.html")
 FRAMED = {kind.template: kind for kind in (ARTICLE, LISTING)}
+SAFE_MARKDOWN = "newsarchive.website.safe_markdown"
 
 
 class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
@@ -49,9 +50,14 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         self.frames: Frames | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Put our templates first; our sitemap replaces the theme's."""
+        """Put our templates first; our sitemap replaces the theme's; article text made safe."""
         config.theme.dirs.insert(0, str(TEMPLATES))
         config.theme.static_templates.discard("sitemap.xml")
+        # The site's safety must not rest on one line of mkdocs.yml: without the extension
+        # raw HTML and script links from articles would reach readers. Last, so it sees all.
+        if SAFE_MARKDOWN in config.markdown_extensions:
+            config.markdown_extensions.remove(SAFE_MARKDOWN)
+        config.markdown_extensions.append(SAFE_MARKDOWN)
         return config
 
     @event_priority(-50)  # after other plugins have added or removed files

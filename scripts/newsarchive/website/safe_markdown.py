@@ -2,35 +2,24 @@
 
 Python-Markdown passes raw HTML through and attr_list can add any attribute (onclick=...).
 This extension turns raw HTML into visible text, then, after every other tree step, keeps
-only allowlisted attributes and drops links whose scheme could run code or read files.
+only allowlisted attributes and drops links that newsarchive/links.py does not allow.
 """
 
 from __future__ import annotations
 
-import html
-import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..links import is_safe_url
+
 # What Markdown and our extensions legitimately emit; everything else (on*, style, srcdoc...) goes.
 ALLOWED_ATTRIBUTES = frozenset(
     {"id", "class", "title", "lang", "dir", "href", "src", "alt", "start", "align", "rel"}
 )
 URL_ATTRIBUTES = frozenset({"href", "src"})
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-# Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"^([^/?#]*?):")
-
-
-def is_safe_url(url: str) -> bool:
-    """True for relative links, fragments and http(s)/mailto; False for javascript:, data: ..."""
-    # The serializer keeps character references ('&#106;', '&colon;') and the browser decodes them.
-    match = _SCHEME.match(_IGNORED_IN_URL.sub("", html.unescape(url)))
-    return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
 class SanitizeTreeprocessor(Treeprocessor):
