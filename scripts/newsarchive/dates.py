@@ -10,39 +10,106 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
-# Month names and common abbreviations in en, fr, de, es, it, pt, uk, ru (Slavic
-# languages print the genitive: "9 квітня 2025"). Accents are optional where sites drop them.
+# Month names and abbreviations in the languages the archive translates from, in the form
+# a date prints them: Slavic, Baltic-Finnic and Greek dates use the genitive or partitive
+# ("9 квітня", "9 sierpnia", "9. helmikuuta", "9 Νοεμβρίου"), so those forms are listed.
+# Accents are optional (added below), as sites drop them. Croatian is left out: its
+# "listopad" is October, where Polish and Czech "listopad" is November.
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio",
-        "gen", "janeiro", "січень", "січня", "январь", "января", "янв"),
-    2: ("february", "feb", "février", "fevrier", "févr", "fevr", "févr", "februar", "febrero",
-        "febbraio", "fevereiro", "fev", "лютий", "лютого", "февраль", "февраля", "фев"),
-    3: ("march", "mar", "mars", "märz", "maerz", "mär", "mrz", "marzo", "março", "marco",
-        "березень", "березня", "март", "марта"),
+        "gen", "janeiro", "січень", "січня", "январь", "января", "янв", "styczeń", "stycznia",
+        "januari", "leden", "ledna", "január", "januára", "ianuarie", "ian", "tammikuuta",
+        "tammikuu", "ocak", "ιανουαρίου", "януари"),
+    2: ("february", "feb", "février", "févr", "februar", "febrero", "febbraio", "fevereiro",
+        "fev", "лютий", "лютого", "февраль", "февраля", "фев", "luty", "lutego", "februari",
+        "únor", "února", "február", "februára", "februarie", "febr", "helmikuuta",
+        "helmikuu", "şubat", "φεβρουαρίου", "февруари"),
+    3: ("march", "mar", "mars", "märz", "maerz", "mär", "mrz", "marzo", "março", "березень",
+        "березня", "март", "марта", "marzec", "marca", "maart", "mrt", "březen", "března",
+        "marec", "martie", "marts", "március", "márc", "maaliskuuta", "maaliskuu", "mart",
+        "μαρτίου"),
     4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "квітень", "квітня",
-        "апрель", "апреля", "апр"),
-    5: ("may", "mai", "mayo", "maggio", "mag", "maio", "травень", "травня", "май", "мая"),
+        "апрель", "апреля", "апр", "kwiecień", "kwietnia", "duben", "dubna", "apríl", "apríla",
+        "aprilie", "április", "ápr", "huhtikuuta", "huhtikuu", "nisan", "απριλίου", "април"),
+    5: ("may", "mai", "mayo", "maggio", "mag", "maio", "травень", "травня", "май", "мая",
+        "maj", "maja", "mei", "květen", "května", "máj", "mája", "május", "toukokuuta",
+        "toukokuu", "mayıs", "μαΐου"),
     6: ("june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho", "червень", "червня",
-        "июнь", "июня"),
+        "июнь", "июня", "czerwiec", "czerwca", "červen", "června", "jún", "júna", "iunie",
+        "iun", "június", "kesäkuuta", "kesäkuu", "haziran", "ιουνίου", "юни"),
     7: ("july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho", "липень",
-        "липня", "июль", "июля"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago", "серпень", "серпня", "август",
-        "августа", "авг"),
+        "липня", "июль", "июля", "lipiec", "lipca", "červenec", "července", "júl", "júla",
+        "iulie", "iul", "július", "heinäkuuta", "heinäkuu", "temmuz", "ιουλίου", "юли"),
+    8: ("august", "aug", "août", "agosto", "ago", "серпень", "серпня", "август", "августа",
+        "авг", "sierpień", "sierpnia", "augustus", "srpen", "srpna", "augusta", "augusti",
+        "augusztus", "elokuuta", "elokuu", "ağustos", "αυγούστου"),
     9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set",
-        "setembro", "вересень", "вересня", "сентябрь", "сентября", "сен"),
+        "setembro", "вересень", "вересня", "сентябрь", "сентября", "сен", "wrzesień",
+        "września", "září", "septembra", "septembrie", "szeptember", "szept", "syyskuuta",
+        "syyskuu", "eylül", "σεπτεμβρίου", "септември"),
     10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro",
-         "out", "жовтень", "жовтня", "октябрь", "октября"),
+         "out", "жовтень", "жовтня", "октябрь", "октября", "październik", "października",
+         "říjen", "října", "október", "októbra", "octombrie", "lokakuuta", "lokakuu", "ekim",
+         "οκτωβρίου", "октомври"),
     11: ("november", "nov", "novembre", "noviembre", "novembro", "листопад", "листопада",
-         "ноябрь", "ноября", "ноя"),
-    12: ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
-         "dicembre", "dezembro", "грудень", "грудня", "декабрь", "декабря", "дек"),
+         "ноябрь", "ноября", "ноя", "listopad", "listopada", "listopadu", "novembra",
+         "noiembrie", "marraskuuta", "marraskuu", "kasım", "νοεμβρίου", "ноември"),
+    12: ("december", "dec", "décembre", "déc", "dezember", "dez", "diciembre", "dic",
+         "dicembre", "dezembro", "грудень", "грудня", "декабрь", "декабря", "дек", "grudzień",
+         "grudnia", "prosinec", "prosince", "decembra", "decembrie", "desember",
+         "joulukuuta", "joulukuu", "aralık", "δεκεμβρίου", "декември"),
 }  # fmt: skip
-MONTHS: dict[str, int] = {name: num for num, names in _MONTH_NAMES.items() for name in names}
+# Words that may stand beside a date in a date line ("Published on ... at ...").
+_MARKER_WORDS = (
+    "published|updated|posted|last updated|modified|first published|date|on|at|and|"
+    "publié|mis à jour|le|à|veröffentlicht|aktualisiert|zuletzt|am|um|uhr|stand|"
+    "publicado|actualizado|el|a las|pubblicato|aggiornato|il|alle|atualizado|em|às|"
+    "опубліковано|оновлено|опубликовано|обновлено|о|в|року|года|г|"
+    "opublikowano|zaktualizowano|aktualizacja|dnia|roku|r|gepubliceerd|bijgewerkt|op|om|"
+    "publikováno|aktualizováno|publicat|actualizat|la|publicerad|uppdaterad|publiceret|"
+    "opdateret|publisert|oppdatert|kl|julkaistu|päivitetty|klo|yayınlanma|güncelleme|"
+    "tarihi|δημοσίευση|ενημέρωση|публикувано|обновено"
+)
+_WEEKDAY_WORDS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|"
+    "sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
+    "donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|segunda-feira|terça-feira|quarta-feira|"
+    "quinta-feira|sexta-feira|понеділок|вівторок|середа|четвер|пʼятниця|п'ятниця|субота|"
+    "неділя|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|poniedziałek|"
+    "wtorek|środa|czwartek|piątek|sobota|niedziela|maandag|dinsdag|woensdag|donderdag|"
+    "vrijdag|zaterdag|zondag|pondělí|úterý|středa|čtvrtek|pátek|neděle|luni|marți|miercuri|"
+    "joi|vineri|sâmbătă|duminică|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|"
+    "tirsdag|lørdag|søndag|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|"
+    "sunnuntai|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|δευτέρα|τρίτη|τετάρτη|"
+    "πέμπτη|παρασκευή|σάββατο|κυριακή"
+)
 
-_MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+
+def _fold(word: str) -> str:
+    """A word compared without case or accents ('Février', 'fevrier'; 'KASIM', 'kasım')."""
+    plain = unicodedata.normalize("NFKD", word.casefold().replace("ı", "i"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _alternation(words: str) -> str:
+    """A regex alternation of '|'-separated `words` and their accent-free spellings."""
+    variants = {form for word in words.split("|") for form in (word, _fold(word))}
+    return "|".join(sorted(map(re.escape, variants), key=len, reverse=True))
+
+
+MONTHS: dict[str, int] = {_fold(name): num for num, names in _MONTH_NAMES.items() for name in names}
+# A month name (case-insensitive, accents optional): the one pattern every date reader uses.
+MONTH_PATTERN = (
+    "(?:" + _alternation("|".join(n for names in _MONTH_NAMES.values() for n in names)) + ")"
+)
+
+_MONTH = rf"(?P<month>{MONTH_PATTERN})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_CLOCK = r"\d\d?:\d\d(?::\d\d)?"
 # Tried in order; the first that yields a real calendar date wins.
 _PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
@@ -53,10 +120,17 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
     re.compile(rf"(?<![\w]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    # Hungarian "2024. november 28."; a year-first date needs the year's full stop.
+    re.compile(rf"(?<!\d){_YEAR}\.\s+{_MONTH}\s+{_DAY}(?!\d)", re.IGNORECASE),
+    # Machine stamps "Tue Jan 28 15:28:56 CET 2020" (C and Java): the time sits before the year.
+    re.compile(
+        rf"(?<![\w]){_MONTH}\s+{_DAY}\s+{_CLOCK}\s+(?:[a-z]{{3,4}}\s+)?{_YEAR}(?!\d)",
+        re.IGNORECASE,
+    ),
 ]
 # All-numeric day and month: order decided by which one is > 12, else the separator's convention.
 _NUMERIC = re.compile(
-    r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>\d{4}|\d\d)(?![\d])"
+    r"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{4}|\d\d)(?![\d])"
 )
 
 _TIME = (
@@ -64,20 +138,6 @@ _TIME = (
     r"|\b\d{1,2}\s*[ap]\.?m\b\.?"
 )
 _ZONE = r"(?:gmt|utc|cet|cest|eet|eest|bst|msk|ist|[ecmp][sd]t|z)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?"
-_MARKERS = (
-    "published|updated|posted|last updated|modified|first published|date|on|at|and|"
-    "publié|publie|mis à jour|le|à|veröffentlicht|aktualisiert|zuletzt|am|um|uhr|stand|"
-    "publicado|actualizado|el|a las|pubblicato|aggiornato|il|alle|atualizado|em|às|"
-    "опубліковано|оновлено|опубликовано|обновлено|о|в|року|года|г"
-)
-_WEEKDAYS = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|"
-    "sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
-    "donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
-    "lunedì|martedì|mercoledì|giovedì|venerdì|sabato|segunda-feira|terça-feira|quarta-feira|"
-    "quinta-feira|sexta-feira|понеділок|вівторок|середа|четвер|пʼятниця|п'ятниця|субота|"
-    "неділя|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
-)
 _RELATIVE = re.compile(
     # "3 hours ago", and the plural-hedging "7 minute(s) ago" of machine translation
     r"\b(?:\d+|an?|one|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?)"
@@ -89,7 +149,16 @@ _RELATIVE = re.compile(
 )
 _TIME_RE = re.compile(_TIME, re.IGNORECASE)
 _LEFTOVER = re.compile(
-    rf"(?:\b(?:{_MARKERS}|{_WEEKDAYS})\b|{_ZONE}\b|[\s,|/•·:;()\[\]–—-]+)", re.IGNORECASE
+    rf"(?:\b(?:{_alternation(_MARKER_WORDS)}|{_alternation(_WEEKDAY_WORDS)})\b|{_ZONE}\b"
+    r"|[\s,.|/•·:;()\[\]–—-]+)",
+    re.IGNORECASE,
+)
+# A date line that says it is a revision: "Updated ...", "Aktualisiert: ...".
+_UPDATE = re.compile(
+    r"\b(?:updated|last updated|modified|mis à jour|aktualisiert|actualizado|aggiornato|"
+    r"atualizado|оновлено|обновлено|zaktualizowano|aktualizacja|bijgewerkt|aktualizováno|"
+    r"actualizat|uppdaterad|opdateret|oppdatert|päivitetty|güncelleme|ενημέρωση|обновено)\b",
+    re.IGNORECASE,
 )
 _DATE_LINE_MAX = 120
 
@@ -120,23 +189,29 @@ def _numeric(match: re.Match[str]) -> dt.date | None:
     return _make(year, b, a) if match["sep"] == "." else None
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The calendar date printed in one line, or None when there is none or it is ambiguous."""
+def find_date(text: str) -> tuple[dt.date, int, int] | None:
+    """The first calendar date printed in `text`, with where it starts and ends."""
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             groups = match.groupdict()
             if "month" in groups:
-                month = MONTHS[match["month"].lower()]
+                month = MONTHS[_fold(match["month"])]
                 found = _make(int(match["year"]), month, int(match["day"]))
             else:
                 found = _make(int(match["year"]), int(match["m"]), int(match["d"]))
             if found is not None:
-                return found
+                return found, match.start(), match.end()
     for match in _NUMERIC.finditer(text):
         found = _numeric(match)
         if found is not None:
-            return found
+            return found, match.start(), match.end()
     return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The calendar date printed in one line, or None when there is none or it is ambiguous."""
+    found = find_date(text)
+    return found[0] if found else None
 
 
 def is_date_line(line: str) -> bool:
@@ -149,3 +224,8 @@ def is_date_line(line: str) -> bool:
         text, count = pattern.subn(" ", text)
         found = found or count > 0
     return found and not _LEFTOVER.sub("", text)
+
+
+def is_update_line(line: str) -> bool:
+    """A date line that gives a revision's date ('Updated 2 May 2025'), not the first one."""
+    return bool(_UPDATE.search(line))

@@ -16,7 +16,8 @@ from ..names import split_names
 from ..records import RawArticle
 from ..sitenames import is_site_name, site_keys, strip_site_suffix
 from .limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, check_not_binary, refuse_long
-from .metadata import as_date, clean_text, http_url, page_metadata
+from .metadata import clean_text, http_url, page_metadata
+from .page_date import page_date
 
 # A front-page link's text is a site name ('新华网'), not a menu sentence.
 _HOME_LINK_MAX_WORDS = 4
@@ -78,7 +79,7 @@ def read_html(path: Path, data: bytes, digest: str) -> RawArticle:
         text=text,
         digest=digest,
         title=strip_site_suffix(title, sites | _home_link_keys(tree)),
-        date=meta.get("date") or as_date(doc.date) or meta.get("time"),
+        date=page_date(tree, meta, doc.date),
         byline=_people(meta.get("byline"), sites) or _people(split_names(doc.author or ""), sites),
         source=source,
         url=url,

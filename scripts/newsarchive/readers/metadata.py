@@ -1,20 +1,20 @@
 """A saved page's own metadata, as a cascade of extract_* functions (first found wins).
 
 JSON-LD (NewsArticle) > OpenGraph and <meta> > <time datetime>; trafilatura's own
-extraction fills what none of them gives (readers/html.py).
+extraction fills what none of them gives (readers/html.py). Dates are given as timestamps
+under their own keys; readers/page_date.py ranks them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import html
 
-from ..dates import parse_date
 from ..names import split_names
+from ..timestamps import Stamp, read_stamp
 
 _ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
@@ -22,10 +22,12 @@ _ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 # <meta> names and properties per field, most specific first.
 _META_TITLE = ("og:title", "twitter:title", "dc.title")
-_META_DATE = (
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-    "publishdate", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
+_META_PUBLISHED = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "datepublished", "pubdate", "publishdate", "dc.date.issued", "parsely-pub-date",
 )  # fmt: skip
+# Names that do not say which date they give (often the last edit or the page's build).
+_META_DATE = ("date", "dc.date", "sailthru.date")
 _META_AUTHOR = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
 _META_SOURCE = ("og:site_name", "application-name", "publisher")
 _META_URL = ("og:url", "twitter:url")
@@ -60,7 +62,7 @@ def extract_jsonld(tree: html.HtmlElement) -> Iterator[Field]:
             # WebPage is a weak match: only its date and names, after any real article.
             weak = not kinds & (_ARTICLE_TYPES - {"WebPage"})
             yield "title", None if weak else clean_text(_text(item.get("headline")))
-            yield "date", as_date(_text(item.get("datePublished")))
+            yield "date", as_stamp(_text(item.get("datePublished")))
             yield "byline", None if weak else _jsonld_names(item.get("author"))
             yield "source", clean_text(_text(_name_of(item.get("publisher"))))
             yield "url", None if weak else http_url(_text(item.get("url")))
@@ -79,7 +81,8 @@ def extract_meta(tree: html.HtmlElement) -> Iterator[Field]:
         None,
     )
     yield "title", next((clean_text(metas[k]) for k in _META_TITLE if metas.get(k)), None)
-    yield "date", next((d for k in _META_DATE if (d := as_date(metas.get(k)))), None)
+    yield "published", next((d for k in _META_PUBLISHED if (d := as_stamp(metas.get(k)))), None)
+    yield "meta_date", next((d for k in _META_DATE if (d := as_stamp(metas.get(k)))), None)
     authors = [metas[k] for k in _META_AUTHOR if metas.get(k) and not http_url(metas[k])]
     yield "byline", split_names(authors[0]) if authors else None
     yield "source", next((clean_text(metas[k]) for k in _META_SOURCE if metas.get(k)), None)
@@ -97,7 +100,7 @@ def extract_meta(tree: html.HtmlElement) -> Iterator[Field]:
 def extract_time(tree: html.HtmlElement) -> Iterator[Field]:
     """The first <time datetime> that holds a date: the weakest date source."""
     for node in tree.iter("time"):
-        when = as_date(node.get("datetime"))
+        when = as_stamp(node.get("datetime"))
         if when is not None:
             yield "time", when
             return
@@ -148,6 +151,6 @@ def http_url(value: str | None) -> str | None:
     return value if value.lower().startswith(("http://", "https://")) else None
 
 
-def as_date(value: str | None) -> dt.date | None:
-    """The calendar date printed in `value`, or None."""
-    return parse_date(value) if value else None
+def as_stamp(value: str | None) -> Stamp | None:
+    """The date in `value`, with its time and zone when written; None without a date."""
+    return read_stamp(value) if value else None

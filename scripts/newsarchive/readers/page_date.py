@@ -1,0 +1,95 @@
+"""A saved page's publication date: its metadata, the date printed by its headline, and the
+publisher's own day behind a timestamp written in UTC (timestamps.py).
+
+Precedence: JSON-LD datePublished > a <meta> publication time > the date line printed by
+the headline > a generic <meta> date > trafilatura's own find (htmldate) > the first
+<time datetime>. htmldate ranks below the printed line because it may take a site's
+"today" line from the page header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree, html
+
+from ..dates import is_date_line, is_update_line
+from ..timestamps import Stamp, publisher_day, read_stamp, same_moment
+
+_HEADLINE_MIN_WORDS = 3
+# Pieces of visible text (between tags) either side of the headline that may hold its date
+# line: enough to pass a byline, a standfirst or a notification prompt, not a page's header.
+_NEAR_HEADLINE = 20
+# Text that shows something (a no-break space alone does not), outside scripts and styles.
+_TEXT = (
+    "text()[normalize-space(translate(., '\u00a0', ' '))][not(ancestor::script or ancestor::style)]"
+)
+_AFTER = etree.XPath(f"following::{_TEXT}[position() <= {_NEAR_HEADLINE}]")
+_BEFORE = etree.XPath(f"preceding::{_TEXT}[position() <= {_NEAR_HEADLINE}]")
+_IN_LINK = etree.XPath("boolean(ancestor::a)")
+# Metadata fields, best first (readers/metadata.py gives them).
+_META_FIRST = ("date", "published")
+_META_LAST = ("meta_date",)
+
+
+def page_date(tree: html.HtmlElement, meta: dict[str, Any], found: str | None) -> dt.date | None:
+    """The day the page was published, by the precedence above; None when not certain.
+
+    `found` is trafilatura's date string for the page, if it found one.
+    """
+    printed = headline_date(tree)
+    machine = [meta.get(key) for key in (*_META_FIRST, *_META_LAST, "time")]
+    ranked = [
+        *(meta.get(key) for key in _META_FIRST),
+        printed,
+        *(meta.get(key) for key in _META_LAST),
+        read_stamp(found),
+        meta.get("time"),
+    ]
+    stamp = next((s for s in ranked if s is not None), None)
+    if stamp is None:
+        return None
+    return publisher_day(stamp, _evidence(tree, stamp, [s for s in machine if s], printed))
+
+
+def headline_date(tree: html.HtmlElement) -> Stamp | None:
+    """The date line printed nearest the headline (an <h1>); first-version dates first."""
+    headlines = [
+        (len(text), node)
+        for node in tree.iter("h1")
+        if len((text := " ".join(node.text_content().split())).split()) >= _HEADLINE_MIN_WORDS
+    ]
+    if not headlines:
+        return None
+    headline = max(headlines, key=lambda pair: pair[0])[1]
+    before, after = list(reversed(_BEFORE(headline))), _AFTER(headline)
+    lines = []
+    for distance in range(_NEAR_HEADLINE):
+        for side in (after, before):  # at equal distance, below the headline wins
+            if distance < len(side):
+                text = " ".join(str(side[distance]).split())
+                # A date in a link belongs to another article (a teaser, a related story).
+                if is_date_line(text) and not _IN_LINK(side[distance].getparent()):
+                    lines.append(text)
+    lines.sort(key=is_update_line)  # stable: nearest first within each kind
+    return next(filter(None, (read_stamp(line, printed=True) for line in lines)), None)
+
+
+def _evidence(
+    tree: html.HtmlElement, stamp: Stamp, machine: list[Stamp], printed: Stamp | None
+) -> Iterator[Stamp]:
+    """The page's local readings of `stamp`'s moment, best first (read only when needed)."""
+    yield from machine
+    for node in tree.iter("time"):
+        when = read_stamp(node.get("datetime"))
+        if when is None:
+            continue
+        yield when
+        if same_moment(when, stamp):
+            text = read_stamp(" ".join(node.text_content().split()), printed=True)
+            if text is not None:
+                yield text  # the same moment in the words the page shows
+    if printed is not None:
+        yield printed
