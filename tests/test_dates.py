@@ -10,10 +10,10 @@ import pytest
 
 from newsarchive import cleaner
 from newsarchive.dates import MONTHS, is_date_line, is_update_line, parse_date
-from newsarchive.enrich import enrich
+from newsarchive.enrich.dates import choose_date
 from newsarchive.errors import InputError
 from newsarchive.readers import read_file
-from newsarchive.records import Overrides
+from newsarchive.records import CleanArticle, Overrides
 from newsarchive.registry import Registries, load_registries
 from newsarchive.timestamps import Stamp, publisher_day, read_stamp
 
@@ -218,10 +218,13 @@ def registries() -> Registries:
     return load_registries()
 
 
-def page_date(name: str, registries: Registries) -> dt.date:
-    """The date ingest would write for a fixture page: read, cleaned and enriched."""
-    clean = cleaner.clean(read_file(FIXTURES / name), registries.furniture)
-    return enrich(clean, Overrides(), registries).article.date
+def clean_fixture(name: str, registries: Registries) -> CleanArticle:
+    return cleaner.clean(read_file(FIXTURES / name), registries.furniture)
+
+
+def page_date(name: str, registries: Registries, given: Overrides | None = None) -> dt.date:
+    """The date ingest would write for a fixture: read, cleaned, chosen by precedence."""
+    return choose_date(clean_fixture(name, registries), given or Overrides())
 
 
 @pytest.mark.parametrize(
@@ -235,6 +238,10 @@ def page_date(name: str, registries: Registries) -> dt.date:
         ("html_offset_stamp_after_midnight.html", D(2024, 11, 2)),
         # the site's "today" line in the page header is not the article's date
         ("html_site_today_line_above_headline.html", D(2020, 4, 27)),
+        # pastes: a date line month-first, a dateline that carries its year
+        ("date_line_us_month_first.txt", D(2024, 11, 28)),
+        ("dateline_with_year_ansa.txt", D(2024, 11, 28)),
+        ("dateline_with_year_dpa.txt", D(2024, 11, 28)),
     ],
 )
 def test_page_date(name: str, expected: dt.date, registries: Registries) -> None:
@@ -242,6 +249,33 @@ def test_page_date(name: str, expected: dt.date, registries: Registries) -> None
 
 
 def test_utc_stamp_near_midnight_with_no_local_day_is_refused(registries: Registries) -> None:
-    path = FIXTURES / "html_utc_stamp_near_midnight_no_local_day.html"
     with pytest.raises(InputError, match="no publication date found"):
-        page_date(path.name, registries)
+        page_date("html_utc_stamp_near_midnight_no_local_day.html", registries)
+
+
+def test_dateline_without_a_year_gives_no_date(registries: Registries) -> None:
+    article = clean_fixture("dateline_without_year_gives_no_date.txt", registries)
+    assert (article.dateline, article.agency, article.date) == ("Hamburg", "Reuters", None)
+    with pytest.raises(InputError, match="no publication date found"):
+        page_date("dateline_without_year_gives_no_date.txt", registries)
+
+
+@pytest.mark.parametrize(
+    ("name", "dateline", "agency", "lead"),
+    [
+        ("dateline_with_year_ansa.txt", "Rome", "ANSA", "Italy and Slovenia agreed on Thursday"),
+        ("dateline_with_year_dpa.txt", "Berlin", "dpa", "The Senate wants to build"),
+    ],
+)
+def test_dateline_with_a_year_is_cut_from_the_lead(
+    name: str, dateline: str, agency: str, lead: str, registries: Registries
+) -> None:
+    article = clean_fixture(name, registries)
+    assert (article.dateline, article.agency) == (dateline, agency)
+    assert (article.lead() or "").startswith(lead)
+    assert article.removed[-1].startswith(dateline.upper() + ", ")
+
+
+def test_contributor_date_wins_over_a_dateline(registries: Registries) -> None:
+    given = Overrides(date=D(2024, 11, 29))
+    assert page_date("dateline_with_year_ansa.txt", registries, given) == D(2024, 11, 29)

@@ -22,7 +22,7 @@ from dataclasses import replace
 from ..records import CleanArticle, RawArticle
 from ..registry import Furniture
 from .agencies import agency_name
-from .copyright import is_copyright
+from .copyright import take_out_copyright
 from .datelines import cut_dateline, match_dateline
 from .furniture import compile_furniture, is_furniture, take_out_menus, take_out_promos
 from .header import date_line, is_headline, opens_with_headline, read_header, same_text
@@ -45,7 +45,7 @@ def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
     found = Found(title=raw.title)
     removed: list[str] = []
 
-    lines = take_out(lines, removed, lambda line: is_copyright(line, found))
+    lines = take_out_copyright(lines, found, removed)
     lines = take_out_promos(lines, removed)
     lines = take_out(lines, removed, lambda line: is_furniture(line.text, rules))
     # Menus and footers are what mark a whole page; its article is found among them below.

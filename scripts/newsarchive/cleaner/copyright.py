@@ -1,37 +1,90 @@
-"""Copyright lines in any form, normalised to '© YEAR Holder'."""
+"""Copyright lines in any form, normalised to '© YEAR Holder' (or '© Holder' without a year).
+
+A line with a year, or one that says 'Copyright' or 'All rights reserved', is a notice
+wherever it stands. A bare '© Name' is also how photos are credited, so it is the
+article's notice only below the article's last paragraph; photo credits ('© Reuters/Jane
+Doe', '© Getty Images') are never notices and are left to furniture.py.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from .agencies import agency_name
 from .lines import Found, Line, wordset
 
 # Copyright in any form: "©", "(c)", "&copy;" mangled to "& Copy", "Copyright".
 _COPYRIGHT = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\)|&\s*copy;?|copyright)\s*(?:©|\(c\))?\s*"
-    r"(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?\s*[,.]?\s*(?P<holder>.*)$",
+    r"(?:(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?\s*[,.]?\s*)?(?P<holder>.*)$",
     re.IGNORECASE,
 )
+_TRAILING_YEAR = re.compile(r"[\s,]+(?P<year>(?:19|20)\d\d)$")
 _RIGHTS = re.compile(r"\W*\ball rights reserved\b.*$", re.IGNORECASE)
+# A notice that says so in words; "©" (or "(c)") alone may be a photo credit.
+_SAYS_NOTICE = re.compile(r"\b(?:copyright|all rights reserved)\b", re.IGNORECASE)
+# Photo credits: two credits joined by a slash, or a holder that names pictures.
+_PHOTO_CREDIT = re.compile(
+    r"/|\b(?:images?|photos?|photograph(?:y|er)?|pictures?|picture alliance|fotos?|bild|"
+    r"stock|screenshot)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)\.\s+(?=[A-Z])")
 _SMALL_WORDS = wordset("a an and as at by de del der des di du for in la le of on the to und")
 _HOLDER_MAX_WORDS = 10
 
 
-def is_copyright(line: Line, found: Found) -> bool:
-    """A copyright line; the first one found fills found.copyright and found.holder."""
-    match = _COPYRIGHT.match(line.text)
+@dataclass(frozen=True)
+class _Notice:
+    year: str | None
+    holder: str
+    says_so: bool  # a year, 'Copyright' or 'All rights reserved': a notice wherever it is
+
+
+def take_out_copyright(lines: list[Line], found: Found, removed: list[str]) -> list[Line]:
+    """Lines without their copyright notices; the first that is the article's fills found."""
+    notices = [_notice(line.text) for line in lines]
+    paired = list(enumerate(zip(lines, notices, strict=True)))
+    last_text = max((i for i, (line, notice) in paired if line.real and not notice), default=-1)
+    kept = []
+    for index, (line, notice) in paired:
+        if notice is None:
+            kept.append(line)
+            continue
+        removed.append(line.text)
+        if found.copyright is None and (notice.says_so or index > last_text):
+            holder = _title_case(notice.holder) if notice.holder else ""
+            found.copyright = " ".join(filter(None, ("©", notice.year, holder)))
+            found.holder = holder or None
+    return kept
+
+
+def _notice(text: str) -> _Notice | None:
+    """The copyright notice a line is, or None (a photo credit, a sentence, no notice)."""
+    match = _COPYRIGHT.match(text)
     if match is None:
-        return False
+        return None
     holder = _SENTENCE_BREAK.split(_RIGHTS.sub("", match["holder"]), maxsplit=1)[0]
     holder = holder.strip(" .,;:-–—|")
+    year = match["year"]
+    if year is None and (trailing := _TRAILING_YEAR.search(holder)):
+        year, holder = trailing["year"], holder[: trailing.start()].strip(" .,;:-–—|")
     if len(holder.split()) > _HOLDER_MAX_WORDS:
+        return None
+    if year is None and (_PHOTO_CREDIT.search(holder) or not _is_name(holder)):
+        return None
+    return _Notice(year, holder, year is not None or bool(_SAYS_NOTICE.search(text)))
+
+
+def _is_name(holder: str) -> bool:
+    """'Deutsche Presse-Agentur', 'The Associated Press', 'dpa': a name, not a sentence."""
+    words = holder.split()
+    if not words:
         return False
-    if found.copyright is None:
-        holder = _title_case(holder) if holder else ""
-        found.copyright = f"© {match['year']} {holder}".strip()
-        found.holder = holder or None
-    return True
+    if agency_name(holder):
+        return True
+    return all(w[:1].isupper() or w == "&" or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _title_case(name: str) -> str:

@@ -1,19 +1,25 @@
-"""Agency datelines: 'PLACE (AGENCY) – ' opening the first paragraph, moved into fields."""
+"""Agency datelines: 'PLACE (AGENCY) – ' opening the first paragraph, moved into fields.
+
+A dateline's date is the article's only when it carries a year ('ROME, Nov. 28, 2024');
+'BERLIN, April 9' could be any year, so it never gives one.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from ..dates import MONTHS
+from ..dates import MONTH_PATTERN, parse_date
 from .agencies import agency_name
 from .lines import Found, Line, is_caps
 
 # Datelines: "London (AP) – ", "BERLIN, April 9 (Reuters) - ", "(CNN) -- ", "MADRID — ",
-# "KYIV, Ukraine (AP) —", "SALVADOR, Feb 26 - " (wire copy without agency).
+# "KYIV, Ukraine (AP) —", "SALVADOR, Feb 26 - " (wire copy without agency),
+# "ROME, Nov. 28, 2024 (ANSA) -", "BERLIN, 28. November 2024 (dpa) -".
 _UP = "A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ"
-_MONTH = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
-_WHEN = rf"(?:,?\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_MONTH}))"
+_MONTH = rf"{MONTH_PATTERN}\.?"
+_DAY_MONTH = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\.?\s+{_MONTH})"
+_WHEN = rf"(?:,?\s+(?P<when>{_DAY_MONTH}(?:,?\s+(?:19|20)\d\d)?))"
 _PLACE = rf"[{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,3}}"
 _PLACE_CAPS = rf"[{_UP}][{_UP}.'’-]+(?:\s+[{_UP}][{_UP}.'’-]*){{0,3}}"
 _REGION = rf"(?:,\s+[{_UP}][\w.'’-]*(?:\s+[{_UP}][\w.'’-]*){{0,2}})?"
@@ -42,6 +48,8 @@ def cut_dateline(body: list[Line], found: Found, removed: list[str]) -> list[Lin
         found.agency = agency_name(agency) or agency
     if match["place"]:
         found.dateline = _place_name(match["place"])
+    if match.groupdict().get("when"):
+        found.date = found.date or parse_date(match["when"])
     removed.append(match.group(0).strip())
     rest = text[match.end() :]
     return [*body[:index], replace(body[index], text=rest), *body[index + 1 :]]
