@@ -268,7 +268,8 @@ def render_html(story: Story, seed: int = 0, with_date: bool = True) -> str:
     if story.byline:
         head.append(f'<meta name="author" content="{esc(", ".join(story.byline))}">')
     if with_date:
-        stamp = f"{story.date.isoformat()}T{rng.randint(0, 23):02d}:15:00Z"
+        # The publisher's own offset: a UTC time near midnight would leave its day uncertain.
+        stamp = f"{story.date.isoformat()}T{rng.randint(0, 23):02d}:15:00+01:00"
         head.append(f'<meta property="article:published_time" content="{stamp}">')
     if rng.random() < 0.5:
         ld = {"@type": "NewsArticle", "headline": story.title, "publisher": story.source}
