@@ -95,9 +95,28 @@ def _fold(word: str) -> str:
 
 
 def _alternation(words: str) -> str:
-    """A regex alternation of '|'-separated `words` and their accent-free spellings."""
-    variants = {form for word in words.split("|") for form in (word, _fold(word))}
-    return "|".join(sorted(map(re.escape, variants), key=len, reverse=True))
+    """A regex matching any of the '|'-separated `words` or their accent-free spellings.
+
+    The words share a prefix tree ('ma(?:r(?:ch|s|zo)?|y)'), so the engine drops a
+    position at its first letter instead of trying hundreds of names one by one; every
+    optional tail is greedy, so the longest name wins.
+    """
+    tree: dict[str, dict] = {}
+    for word in words.split("|"):
+        for form in (word.lower(), _fold(word)):
+            node = tree
+            for char in form:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _tree_pattern(tree)
+
+
+def _tree_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _tree_pattern(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    either = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{either})?" if "" in node else either
 
 
 MONTHS: dict[str, int] = {_fold(name): num for num, names in _MONTH_NAMES.items() for name in names}

@@ -10,7 +10,7 @@ the headline > a generic <meta> date > trafilatura's own find (htmldate) > the f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lxml import etree, html
@@ -22,13 +22,12 @@ _HEADLINE_MIN_WORDS = 3
 # Pieces of visible text (between tags) either side of the headline that may hold its date
 # line: enough to pass a byline, a standfirst or a notification prompt, not a page's header.
 _NEAR_HEADLINE = 20
-# Text that shows something (a no-break space alone does not), outside scripts and styles.
-_TEXT = (
-    "text()[normalize-space(translate(., '\u00a0', ' '))][not(ancestor::script or ancestor::style)]"
-)
-_AFTER = etree.XPath(f"following::{_TEXT}[position() <= {_NEAR_HEADLINE}]")
-_BEFORE = etree.XPath(f"preceding::{_TEXT}[position() <= {_NEAR_HEADLINE}]")
-_IN_LINK = etree.XPath("boolean(ancestor::a)")
+# Script text and no-break spaces are dropped in Python (an XPath test of every piece's
+# ancestors costs a walk of the whole page), so the query asks for twice as many.
+_AFTER = etree.XPath(f"following::text()[normalize-space()][position() <= {2 * _NEAR_HEADLINE}]")
+_BEFORE = etree.XPath(f"preceding::text()[normalize-space()][position() <= {2 * _NEAR_HEADLINE}]")
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
+_IN_LINK = etree.XPath("boolean(ancestor-or-self::a)")
 # Metadata fields, best first (readers/metadata.py gives them).
 _META_FIRST = ("date", "published")
 _META_LAST = ("meta_date",)
@@ -64,17 +63,31 @@ def headline_date(tree: html.HtmlElement) -> Stamp | None:
     if not headlines:
         return None
     headline = max(headlines, key=lambda pair: pair[0])[1]
-    before, after = list(reversed(_BEFORE(headline))), _AFTER(headline)
+    before, after = _visible(reversed(_BEFORE(headline))), _visible(_AFTER(headline))
     lines = []
     for distance in range(_NEAR_HEADLINE):
         for side in (after, before):  # at equal distance, below the headline wins
             if distance < len(side):
-                text = " ".join(str(side[distance]).split())
-                # A date in a link belongs to another article (a teaser, a related story).
-                if is_date_line(text) and not _IN_LINK(side[distance].getparent()):
+                text, owner = side[distance]
+                # A date has digits (a quick test first); one in a link dates another article.
+                dated = any(char.isdigit() for char in text) and is_date_line(text)
+                if dated and not _IN_LINK(owner):
                     lines.append(text)
     lines.sort(key=is_update_line)  # stable: nearest first within each kind
     return next(filter(None, (read_stamp(line, printed=True) for line in lines)), None)
+
+
+def _visible(pieces: Iterable[Any]) -> list[tuple[str, html.HtmlElement]]:
+    """The nearest pieces of shown text, with the element holding each."""
+    shown = []
+    for piece in pieces:
+        owner = piece.getparent()
+        if piece.is_tail:
+            owner = owner.getparent()
+        text = " ".join(piece.split())
+        if text and owner is not None and owner.tag not in _HIDDEN:
+            shown.append((text, owner))
+    return shown[:_NEAR_HEADLINE]
 
 
 def _evidence(
