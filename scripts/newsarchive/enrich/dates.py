@@ -17,7 +17,11 @@ _PLAUSIBLE_OFFSETS = (-1, 0, 1)
 
 
 def choose_date(clean: CleanArticle, overrides: Overrides) -> dt.date:
-    """Contributor's date, else the page's metadata date, else the date line; or InputError."""
+    """The publication date by precedence, or InputError: a wrong day is worse than none.
+
+    The contributor's date, else the page's metadata date, else the text's date line or a
+    dateline that carries its year.
+    """
     chosen = overrides.date or clean.raw.date or clean.date
     if chosen is None:
         raise InputError(
