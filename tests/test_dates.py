@@ -248,9 +248,19 @@ def test_page_date(name: str, expected: dt.date, registries: Registries) -> None
     assert page_date(name, registries) == expected
 
 
-def test_utc_stamp_near_midnight_with_no_local_day_is_refused(registries: Registries) -> None:
+@pytest.mark.parametrize(
+    "name",
+    [
+        "html_utc_stamp_near_midnight_no_local_day.html",
+        # a revision's date the next day says nothing of the first version's day
+        "html_utc_stamp_updated_next_day.html",
+    ],
+)
+def test_utc_stamp_near_midnight_with_no_local_day_is_refused(
+    name: str, registries: Registries
+) -> None:
     with pytest.raises(InputError, match="no publication date found"):
-        page_date("html_utc_stamp_near_midnight_no_local_day.html", registries)
+        page_date(name, registries)
 
 
 def test_dateline_without_a_year_gives_no_date(registries: Registries) -> None:

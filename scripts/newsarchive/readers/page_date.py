@@ -38,7 +38,10 @@ def page_date(tree: html.HtmlElement, meta: dict[str, Any], found: str | None) -
 
     `found` is trafilatura's date string for the page, if it found one.
     """
-    printed = headline_date(tree)
+    headline = headline_date(tree)
+    printed = headline[0] if headline else None
+    # A revision's date ('Updated ...') may be days after the first: never evidence of its day.
+    local = printed if headline and not headline[1] else None
     machine = [meta.get(key) for key in (*_META_FIRST, *_META_LAST, "time")]
     ranked = [
         *(meta.get(key) for key in _META_FIRST),
@@ -50,11 +53,14 @@ def page_date(tree: html.HtmlElement, meta: dict[str, Any], found: str | None) -
     stamp = next((s for s in ranked if s is not None), None)
     if stamp is None:
         return None
-    return publisher_day(stamp, _evidence(tree, stamp, [s for s in machine if s], printed))
+    return publisher_day(stamp, _evidence(tree, stamp, [s for s in machine if s], local))
 
 
-def headline_date(tree: html.HtmlElement) -> Stamp | None:
-    """The date line printed nearest the headline (an <h1>); first-version dates first."""
+def headline_date(tree: html.HtmlElement) -> tuple[Stamp, bool] | None:
+    """The date line printed nearest the headline (an <h1>), and whether it dates a revision.
+
+    A first version's date line ('Published ...') wins over a nearer revision's ('Updated').
+    """
     headlines = [
         (len(text), node)
         for node in tree.iter("h1")
@@ -73,8 +79,11 @@ def headline_date(tree: html.HtmlElement) -> Stamp | None:
                 dated = any(char.isdigit() for char in text) and is_date_line(text)
                 if dated and not _IN_LINK(owner):
                     lines.append(text)
-    lines.sort(key=is_update_line)  # stable: nearest first within each kind
-    return next(filter(None, (read_stamp(line, printed=True) for line in lines)), None)
+    for line in sorted(lines, key=is_update_line):  # stable: nearest first within each kind
+        stamp = read_stamp(line, printed=True)
+        if stamp is not None:
+            return stamp, is_update_line(line)
+    return None
 
 
 def _visible(pieces: Iterable[Any]) -> list[tuple[str, html.HtmlElement]]:
