@@ -83,6 +83,20 @@ def test_yearless_lines(text: str, copyright: str | None, registries: Registries
     assert article.body() == f"{LEAD}\n\n{LAST}"
 
 
+def test_footer_links_end_the_holder(registries: Registries) -> None:
+    line = "Copyright © 2019, Los Angeles Times | Terms of Service | Privacy Policy"
+    article = clean_text(f"{LEAD}\n{LAST}\n{line}", registries)
+    assert (article.copyright, article.copyright_holder) == (
+        "© 2019 Los Angeles Times",
+        "Los Angeles Times",
+    )
+
+
+@pytest.mark.parametrize("label", ["Copyright Policy", "Copyright and Reprint"])
+def test_footer_link_labels_are_not_notices(label: str, registries: Registries) -> None:
+    assert clean_text(f"{LEAD}\n{LAST}\n{label}", registries).copyright is None
+
+
 def test_a_sentence_opening_with_copyright_is_text(registries: Registries) -> None:
     sentence = "Copyright law changes were approved by parliament on Tuesday."
     article = clean_text(f"{LEAD}\n{sentence}\n{LAST}", registries)

@@ -31,6 +31,13 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)\.\s+(?=[A-Z])")
+# A footer's links follow the holder: "© 2019 Los Angeles Times | Terms of Service".
+_LINK_BREAK = re.compile(r"\s+[|•·]\s+")
+# Footer links that open with the word are labels, not holders: "Copyright Policy".
+_LABEL_WORDS = wordset(
+    "policy notice notices information info permissions permission reprint reprints "
+    "infringement terms complaints complaint statement claims guidelines"
+)
 _SMALL_WORDS = wordset("a an and as at by de del der des di du for in la le of on the to und")
 _HOLDER_MAX_WORDS = 10
 
@@ -66,6 +73,7 @@ def _notice(text: str) -> _Notice | None:
     if match is None:
         return None
     holder = _SENTENCE_BREAK.split(_RIGHTS.sub("", match["holder"]), maxsplit=1)[0]
+    holder = _LINK_BREAK.split(holder, maxsplit=1)[0]
     holder = holder.strip(" .,;:-–—|")
     year = match["year"]
     if year is None and (trailing := _TRAILING_YEAR.search(holder)):
@@ -78,12 +86,14 @@ def _notice(text: str) -> _Notice | None:
 
 
 def _is_name(holder: str) -> bool:
-    """'Deutsche Presse-Agentur', 'The Associated Press', 'dpa': a name, not a sentence."""
+    """A holder's name ('Deutsche Presse-Agentur', 'dpa'), not a sentence or a footer link."""
     words = holder.split()
-    if not words:
-        return False
     if agency_name(holder):
         return True
+    if not words or not words[0][:1].isupper():
+        return False
+    if any(word.lower().strip(".,:;") in _LABEL_WORDS for word in words):
+        return False
     return all(w[:1].isupper() or w == "&" or w.lower() in _SMALL_WORDS for w in words)
 
 
