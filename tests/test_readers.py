@@ -13,7 +13,9 @@ import pytest
 from newsarchive import readers
 from newsarchive.errors import InputError
 from newsarchive.names import split_names
+from newsarchive.punctuation import ends_sentence
 from newsarchive.readers import read_file, read_sidecar, sidecar_for
+from newsarchive.readers.blocks import is_prose, text_blocks
 from newsarchive.records import Overrides
 from newsarchive.sitenames import is_site_name, site_keys, strip_site_suffix
 
@@ -276,3 +278,151 @@ class TestSidecars:
         with path.open("a", encoding="utf-8") as handle:
             handle.write("# " + "x" * readers.MAX_SIDECAR_BYTES + "\n")
         assert ": file is larger than 64 KiB (" in error_of(read_sidecar, path)
+
+
+def blocks_of(name: str) -> list[str]:
+    return read_file(fixture(name)).text.split("\n\n")
+
+
+class TestPageBodies:
+    """Every piece of a page's article text lands in a block, in order, on any layout."""
+
+    def test_thai_paragraphs_without_full_stops_are_article_text(self) -> None:
+        assert blocks_of("html_thai_no_full_stops.html") == [
+            "## น้ำท่วมฉับพลันในเชียงใหม่ ชาวบ้านกว่าพันครัวเรือนได้รับผลกระทบ",
+            "เจ้าหน้าที่ป้องกันและบรรเทาสาธารณภัยจังหวัดเชียงใหม่รายงานว่า "
+            "ฝนที่ตกหนักต่อเนื่องตลอดคืนทำให้เกิดน้ำท่วมฉับพลันในหลายอำเภอ "
+            "โดยเฉพาะอำเภอแม่ริมและอำเภอสะเมิง",
+            "ผู้ว่าราชการจังหวัดกล่าวว่า "
+            "ทางจังหวัดได้ส่งเรือและรถบรรทุกทหารเข้าไปช่วยเหลือประชาชนที่ติดอยู่ในบ้าน "
+            "พร้อมทั้งเปิดศูนย์พักพิงชั่วคราวในโรงเรียนและวัดใกล้เคียง",
+            "กรมอุตุนิยมวิทยาคาดการณ์ว่าฝนจะยังตกต่อเนื่องไปอีกอย่างน้อยสามวัน "
+            "และเตือนให้ประชาชนที่อาศัยอยู่ริมแม่น้ำปิงเตรียมพร้อมขนย้ายสิ่งของไปไว้ในที่สูง",
+        ]
+
+    def test_list_items_without_full_stops_nested_list_flattened_in_order(self) -> None:
+        assert blocks_of("html_list_items_without_full_stops.html") == [
+            "## What changes for drivers from 1 July",
+            "Several new rules for drivers take effect on 1 July, and the ministry has "
+            "published the list",
+            "Speed limits near schools drop to 30 km/h between seven in the morning and six "
+            "in the evening",
+            "Fines for using a phone while driving rise from 150 to 250 euros",
+            "Repeat offenders lose their licence for a month",
+            "Hands-free kits remain allowed",
+            "Electric cars no longer park free of charge in city centres",
+            "The ministry said the changes were meant to cut the number of accidents near "
+            "schools, which rose by a fifth last year",
+        ]
+
+    def test_loose_text_that_formatting_mode_drops_is_kept(self) -> None:
+        # trafilatura with <b> kept as elements loses the loose third paragraph; its plain
+        # extraction holds every word of ours and more, so it is taken.
+        blocks = blocks_of("html_loose_text_beside_bold_paragraph.html")
+        assert blocks[1:4] == [
+            "Work will start in the spring and is expected to take three years, the council said.",
+            "The new walls will be a metre higher than the old ones and will protect about "
+            "four thousand homes and most of the shops in the old town.",
+            "Shop owners welcomed the decision but asked the council to keep the main street "
+            "open while the builders are at work on the river bank.",
+        ]
+        assert len(blocks) == 7
+
+    def test_quote_attribution_line_breaks_and_split_words(self) -> None:
+        assert blocks_of("html_quote_attribution_and_line_breaks.html") == [
+            "## La mairie défend son budget",
+            "La maire a défendu mardi un budget qui ferme deux bibliothèques, la ville étant "
+            "passée de la 12e à la 31e place du classement des finances locales.",
+            "Nous avons étudié toutes les autres solutions.",
+            "Personne ne voulait fermer une bibliothèque.",
+            "— la maire, devant le conseil municipal",
+            "Le conseil votera jeudi.",
+            "Les syndicats appellent à manifester devant l'hôtel de ville le jour du vote.",
+        ]
+
+    def test_article_laid_out_in_a_table_keeps_its_paragraphs_apart(self) -> None:
+        blocks = blocks_of("html_article_in_layout_table.html")
+        # The menu cells stay separate lines for the cleaner to drop; the article is whole.
+        assert blocks[:6] == [
+            "Coastal Courier | News | Sport | Weather",
+            "Local",
+            "Region",
+            "Letters",
+            "Archive",
+            "Harbour council approves new ferry timetable",
+        ]
+        assert blocks[6].startswith("The harbour council voted on Tuesday evening")
+        assert blocks[9] == (
+            "The new timetable will be reviewed in October, when the council will decide "
+            "whether to keep the early sailings through the winter months."
+        )
+        assert blocks[10:] == ["Copyright Coastal Courier. All rights reserved."]
+
+    def test_data_table_rows_are_lines_in_place(self) -> None:
+        assert blocks_of("html_data_table_in_article.html")[3:7] == [
+            "Party | Seats | Change",
+            "Harbour party | 9 | -2",
+            "Independents | 4 | +2",
+            "The new council meets for the first time next week, when it will elect a chair "
+            "and set up a committee on transport.",
+        ]
+
+    def test_full_text_only_in_jsonld_replaces_a_standfirst(self) -> None:
+        blocks = blocks_of("html_full_text_only_in_jsonld.html")
+        assert len(blocks) == 6
+        assert blocks[0] == "The five-day strike at the container terminal is over."
+        assert blocks[-1] == (
+            "Talks on working hours, which the two sides left aside during the strike, are "
+            "due to start again next month."
+        )
+        assert "Subscribe to read the full article" not in blocks
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "सरकार ने मंगलवार को किसानों के लिए नई सिंचाई योजना की घोषणा की।",
+        "هل ستوافق الحكومة على الميزانية الجديدة قبل نهاية الشهر؟",
+        "Կառավարությունը երեքշաբթի օրը հաստատեց նոր բյուջեն։",
+        "መንግሥት አዲሱን የመንገድ ግንባታ በጀት ማክሰኞ ዕለት አጸደቀ።",
+        "រដ្ឋាភិបាលបានអនុម័តថវិកាថ្មីសម្រាប់សាងសង់ផ្លូវកាលពីថ្ងៃអង្គារ។",
+        "အစိုးရသည် လမ်းဆောက်လုပ်ရေး ဘတ်ဂျက်အသစ်ကို အင်္ဂါနေ့တွင် အတည်ပြုခဲ့သည်။",
+        "港口的两台新起重机今天上午运抵码头，工人们将在下周开始安装，预计五月投入使用。",
+        "「新しいクレーン二台が今朝、港に到着し、来週から設置作業を始める」と市が発表した。",
+        "Ο δήμαρχος ρώτησε: ποιος θα πληρώσει για τη νέα γέφυρα;",
+        "The mayor said the bridge would reopen on Monday.”",
+    ],
+)
+def test_sentences_end_in_every_script(sentence: str) -> None:
+    assert ends_sentence(sentence)
+    assert is_prose(sentence)
+
+
+@pytest.mark.parametrize(
+    ("block", "prose"),
+    [
+        # Lao, like Thai, ends a paragraph with no mark: a long run of text is prose.
+        (
+            "ລັດຖະບານໄດ້ອະນຸມັດງົບປະມານໃໝ່ໃນວັນອັງຄານ ເພື່ອສ້າງຖະໜົນ ແລະ ໂຮງຮຽນໃນແຂວງພາກເໜືອ "
+            "ຫຼັງຈາກນ້ຳຖ້ວມໃຫຍ່ໃນປີກາຍນີ້ ເຊິ່ງໄດ້ທຳລາຍຂົວຫຼາຍແຫ່ງ",
+            True,
+        ),
+        ("Fines for using a phone while driving rise from 150 to 250 euros", True),
+        ("Home", False),
+        ("หน้าแรก", False),
+        ("Watch: the evening news, 12 May", False),
+        ("## A heading is never the article's prose.", False),
+    ],
+)
+def test_prose_without_punctuation_is_a_long_run(block: str, prose: bool) -> None:
+    assert is_prose(block) is prose
+
+
+def test_html_in_a_text_field_is_split_at_its_blocks() -> None:
+    html_body = "<p>First paragraph of the story.</p><p>Second one<br>with a break.</p>"
+    assert text_blocks(html_body) == [
+        "First paragraph of the story.",
+        "Second one",
+        "with a break.",
+    ]
+    assert text_blocks("One line.\n\nAnother line.\n") == ["One line.", "Another line."]

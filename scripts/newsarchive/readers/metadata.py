@@ -67,6 +67,8 @@ def extract_jsonld(tree: html.HtmlElement) -> Iterator[Field]:
             yield "source", clean_text(_text(_name_of(item.get("publisher"))))
             yield "url", None if weak else http_url(_text(item.get("url")))
             yield "description", None if weak else clean_text(_text(item.get("description")))
+            # The whole text of pages drawn by script, whose HTML holds none (readers/html.py).
+            yield "body", None if weak else _text(item.get("articleBody"))
 
 
 def extract_meta(tree: html.HtmlElement) -> Iterator[Field]:
