@@ -86,8 +86,8 @@ TITLE_CASES = [
     ("LPT1", "lpt1-page"),
     ("a\x00b/../c", "a-b-c"),
     ("?!… — «»", None),
-    ("مرحبا بالعالم", None),
-    ("東京で会談", None),
+    ("مرحبا بالعالم", "mrhb-bllm"),  # other scripts are transliterated
+    ("東京で会談", "dong-jing-de-hui-tan"),
     ("слово " * 40, "slovo-" * 12 + "slovo"),  # cut at a word within 80
 ]
 
