@@ -334,8 +334,8 @@ class TestPageBodies:
             "La maire a défendu mardi un budget qui ferme deux bibliothèques, la ville étant "
             "passée de la 12e à la 31e place du classement des finances locales.",
             "Nous avons étudié toutes les autres solutions.",
-            "Personne ne voulait fermer une bibliothèque.",
-            "— la maire, devant le conseil municipal",
+            # The attribution after a quote's paragraphs stays with the quote.
+            "Personne ne voulait fermer une bibliothèque. — la maire, devant le conseil municipal",
             "Le conseil votera jeudi.",
             "Les syndicats appellent à manifester devant l'hôtel de ville le jour du vote.",
         ]

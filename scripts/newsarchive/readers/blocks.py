@@ -3,8 +3,9 @@
 The input is trafilatura's XML body (p, head, list/item, quote, table/row/cell, div, with
 hi, ref, del and lb inside), which also carries plain HTML tags when trafilatura falls
 back to readability, or an HTML fragment from a page's JSON-LD articleBody. Every piece of
-text lands in some block: text beside a nested block (a quote's attribution after its
-paragraphs, a div's loose lines) is a paragraph of its own, and a line break ends one.
+text lands in some block: text beside a nested block (a div's loose lines) is a paragraph
+of its own, a quote's closing attribution stays with its last paragraph, and a line break
+ends a paragraph.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _HEADINGS = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
 _ROWS = frozenset({"row", "tr"})
 _CELLS = frozenset({"cell", "td", "th"})
 _CELL_SEPARATOR = " | "
+_QUOTES = frozenset({"quote", "blockquote"})
 
 # A block ending like a sentence must be this long to count as prose, not a label.
 _SENTENCE_CHARS = 30
@@ -62,6 +64,7 @@ def body_blocks(root: etree._Element) -> list[str]:
             blocks.extend(_row_line(element))
             return
         inner = heading or element.tag in _HEADINGS
+        after_block = False  # the text being gathered follows a nested block
         parts.append(element.text or "")
         for child in element:
             if child.tag in _BREAKS:
@@ -70,9 +73,17 @@ def body_blocks(root: etree._Element) -> list[str]:
                     parts.append(" ")
                 else:
                     flush(inner)
+                after_block = False
             else:
                 walk(child, inner)
+                after_block = after_block or child.tag not in _INLINE
             parts.append(child.tail or "")
+        if element.tag in _QUOTES and after_block and blocks and not blocks[-1].startswith("## "):
+            # '— the mayor, to reporters' after a quote's paragraphs is part of the quote.
+            attribution = clean_text("".join(parts))
+            if attribution:
+                blocks[-1] = f"{blocks[-1]} {attribution}"
+                parts.clear()
         if block:
             flush(inner)
 
