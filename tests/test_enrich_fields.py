@@ -69,9 +69,27 @@ def test_title_precedence(registries, overrides, raw_title, clean_title, expecte
     assert (article.title, article.slug) == (expected, expected.lower().replace(" ", "-"))
 
 
-def test_no_title_is_an_input_error(registries):
+def test_no_title_gets_a_provisional_one_from_the_lead(registries):
+    enriched = enrich(make_clean(title=None), Overrides(), registries)
+    article = enriched.article
+    assert article.title == (
+        "The government said on Friday that the new rules would take effect next month"
+    )
+    assert article.provisional == ["title"]
+    assert enriched.body.startswith("The government said on Friday")  # the lead stays whole
+    assert enriched.warnings == (
+        "title is provisional (made from the lead); confirm or edit it, "
+        "then remove 'title' from 'provisional'",
+    )
+
+
+def test_a_given_title_is_never_provisional(registries):
+    assert article_of(registries, make_clean(title=None), title="Rules").provisional == []
+
+
+def test_no_title_and_no_words_in_the_lead_is_an_input_error(registries):
     with pytest.raises(InputError) as caught:
-        enrich(make_clean(title=None), Overrides(), registries)
+        enrich(make_clean("— …", title=None), Overrides(), registries)
     assert str(caught.value) == (
         "inbox/story.txt: no headline found; pass --title \"...\" or add 'title:' to story.meta.yml"
     )

@@ -14,8 +14,16 @@ from click.testing import CliRunner
 
 from newsarchive.cli import cli
 from newsarchive.errors import InputError
-from newsarchive.evaluate import Board, below_floors, evaluate, load_baseline, render_table
-from newsarchive.evaluate.corpus import iter_items
+from newsarchive.evaluate import (
+    Board,
+    below_floors,
+    evaluate,
+    load_baseline,
+    render_table,
+    score_translation,
+)
+from newsarchive.evaluate.corpus import Item, iter_items
+from newsarchive.evaluate.run import Extraction
 from newsarchive.evaluate.score import (
     contains,
     dateline_place,
@@ -261,6 +269,40 @@ def test_iter_items_refuses_a_folder_that_is_not_the_corpus(tmp_path: Path) -> N
         f"{tmp_path}: has no html_articles/, messy_text/ or translated_news/ manifest.json; "
         "pass the corpus root folder"
     )
+
+
+def test_handled_whole_needs_language_words_and_lead(tmp_path: Path) -> None:
+    # A whole page: a photo credit and a cross-reference are not the article's sentences.
+    document = tmp_path / "daily.2.mt-SysA.en.txt"
+    document.write_text(
+        "Harbour reopens\nPhoto by Ana Lund Reuters.\n"
+        "The harbour at Brenna reopened on Monday after a storm.\n"
+        "Fishing boats returned by noon.\nRead also: Storm hits the coast.\n",
+        encoding="utf-8",
+    )
+    item = Item("wmt_xx", document, "en", {"role": "mt", "title": "Harbour reopens", "docid": "d"})
+    lead, rest = (
+        "The harbour at Brenna reopened on Monday after a storm.",
+        "Fishing boats returned by noon.",
+    )
+    board = Board()
+    for ours in (
+        Extraction(title="Harbour reopens", language="en", body=f"{lead}\n\n{rest}"),
+        # The lead made the title: every word is kept, the lead is not in the body.
+        Extraction(
+            title=lead, title_provisional=True, language="en", body=f"Harbour reopens\n{rest}"
+        ),
+        Extraction(title="Harbour reopens", language="en", body=lead),
+        Extraction(title="Harbour reopens", language="de", body=f"{lead}\n\n{rest}"),
+        Extraction(error="refused"),
+    ):
+        score_translation(board, item, ours)
+    scores = board.scores()
+    whole = scores["wmt_xx.handled_whole"]
+    assert (whole["n"], whole["ours"]) == (5, 0.2)
+    assert whole["notes"].startswith("1 lead lost; 1 refused; 1 words lost; 1 wrong language;")
+    # A headline made from the lead is no headline found.
+    assert scores["wmt_xx.title_is_segment_1"]["notes"].startswith("1 no headline found;")
 
 
 def test_board_divides_and_notes() -> None:

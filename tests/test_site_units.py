@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from newsarchive.errors import SiteError
 from newsarchive.links import is_safe_url
 from newsarchive.model import Article
+from newsarchive.registry import load_registries
 from newsarchive.validate.safety import link_problem
 from newsarchive.website.archive import contributing_markdown
 from newsarchive.website.article_page import ArticlePage
@@ -141,9 +142,12 @@ def test_translation_notice() -> None:
     edited = Article.model_validate(
         {**data, "translation": {"from": "xx", "method": "post-edited", "reviewed": True}}
     )
-    assert translation_notice(machine) == "Machine-translated from French · not reviewed"
-    assert translation_notice(edited) == "Machine-translated and post-edited from xx · reviewed"
-    assert translation_notice(Article.model_validate(data)) is None
+    languages = load_registries().languages  # names from data/languages.yml
+    assert translation_notice(machine, languages) == "Machine-translated from French · not reviewed"
+    assert translation_notice(edited, languages) == (
+        "Machine-translated and post-edited from xx · reviewed"
+    )
+    assert translation_notice(Article.model_validate(data), languages) is None
 
 
 def test_script_json_cannot_close_the_script_element() -> None:

@@ -109,7 +109,7 @@ def normalise(path: Path, flags: Overrides, registries: Registries) -> Normalise
         raw = readers.read_file(path)
         sidecar = readers.sidecar_for(path)
         overrides = flags.over(readers.read_sidecar(sidecar)) if sidecar.is_file() else flags
-        clean = cleaner.clean(raw, registries.furniture)
+        clean = cleaner.clean(raw, registries.furniture, registries.languages)
         enriched = enrich(clean, overrides, registries)
     except NewsarchiveError as exc:
         return Normalised(path, error=str(exc))
@@ -250,7 +250,9 @@ def run_ingest(
             assert item.enriched is not None
             done.append((outcome, item.enriched))
             where = "at " if outcome.status == "already archived" else ""
-            console.print(f"{outcome.status} {where}{outcome.path}", markup=False)
+            made = outcome.article.provisional  # what a person must confirm, shown with it
+            shown = "".join(f' [provisional {f}: "{getattr(outcome.article, f)}"]' for f in made)
+            console.print(f"{outcome.status} {where}{outcome.path}{shown}", markup=False)
             if as_json:
                 print(_json_line(outcome), flush=True)
             for warning in item.enriched.warnings:

@@ -13,6 +13,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Method = Literal["machine", "human", "post-edited"]
+# Fields the pipeline can fill in itself when the article does not give them.
+Provisional = Literal["title"]
+# How it fills each one; a person confirms what it made.
+_MADE_FROM = {"title": "made from the lead"}
 
 LANG_PATTERN = r"^[a-z]{2}$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -62,6 +66,11 @@ class Article(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str = Field(min_length=1, max_length=300, description="Headline as published")
+    provisional: list[Provisional] = Field(
+        default_factory=list,
+        description="Fields newsarchive made up because the article gave none (a headline "
+        "made from the lead); confirm or edit each, then remove it from this list",
+    )
     slug: str = Field(
         pattern=SLUG_PATTERN,
         max_length=SLUG_MAX,
@@ -94,7 +103,7 @@ class Article(BaseModel):
     def _http_only(cls, value: str | None) -> str | None:
         return _check_http_url(value)
 
-    @field_validator("byline", "people", "organisations", "places", "topics")
+    @field_validator("provisional", "byline", "people", "organisations", "places", "topics")
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
         return _unique(values)
@@ -105,6 +114,15 @@ class Article(BaseModel):
         if self.translation is not None and not self.translation.reviewed:
             data["translation"].pop("reviewed")
         return {key: value for key, value in data.items() if value != []}
+
+
+def provisional_message(field: str) -> str:
+    """What a provisional field is and how a person confirms it (ingest and validate)."""
+    made = _MADE_FROM.get(field, "made by newsarchive")
+    return (
+        f"{field} is provisional ({made}); confirm or edit it, "
+        f"then remove '{field}' from 'provisional'"
+    )
 
 
 def json_schema() -> str:

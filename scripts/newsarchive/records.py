@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from .model import Method
+
+_Facts = TypeVar("_Facts", "Overrides", "TranslationFacts")
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,28 @@ class Overrides:
 
     def over(self, other: Overrides) -> Overrides:
         """These overrides, with gaps filled from `other` (self wins)."""
-        given = {f.name: getattr(self, f.name) for f in fields(self)}
-        return replace(other, **{k: v for k, v in given.items() if v is not None})
+        return _filled(self, other)
+
+
+@dataclass(frozen=True)
+class TranslationFacts:
+    """What a page or its text says about its own translation. None means 'not said'."""
+
+    from_lang: str | None = None  # an ISO 639-1 code, or a language name as the page gives it
+    method: Method | None = None
+    translator: str | None = None
+    original_title: str | None = None
+    original_url: str | None = None
+
+    def over(self, other: TranslationFacts) -> TranslationFacts:
+        """These facts, with gaps filled from `other` (self wins)."""
+        return _filled(self, other)
+
+
+def _filled(mine: _Facts, other: _Facts) -> _Facts:
+    """`mine`, with each field it leaves None taken from `other`."""
+    given = {f.name: getattr(mine, f.name) for f in fields(mine)}
+    return replace(other, **{k: v for k, v in given.items() if v is not None})
 
 
 @dataclass(frozen=True)
@@ -49,6 +71,11 @@ class RawArticle:
     url: str | None = None
     language: str | None = None
     description: str | None = None
+    translation: TranslationFacts | None = None  # from JSON-LD (translationOfWork, translator)
+    # <link rel="alternate" hreflang>: (language, address), one of which may be the original.
+    alternates: tuple[tuple[str, str], ...] = ()
+    # Short paragraphs of the page with a link: (text, address); a note's "read the original".
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +102,7 @@ class CleanArticle:
     byline: tuple[str, ...] = ()
     copyright: str | None = None  # normalised: "© 2025 The Canadian Press"
     copyright_holder: str | None = None  # "The Canadian Press"
+    translation: TranslationFacts | None = None  # read from a translation note in the text
     removed: tuple[str, ...] = field(default=())  # furniture, credits: never tagged
 
     def body(self) -> str:

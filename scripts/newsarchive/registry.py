@@ -1,7 +1,8 @@
 """Controlled vocabularies in data/*.yml, loaded through pydantic models.
 
 People, organisations, places, topics and sources are YAML lists edited by pull
-request; furniture.yml lists page furniture. Errors name the file and the entry.
+request; furniture.yml lists page furniture; languages.yml names languages and the
+words of translation notes. Errors name the file and the entry.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import RegistryError
+from .model import LANG_PATTERN
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -80,6 +82,71 @@ class Furniture(BaseModel):
     patterns: list[str] = Field(default_factory=list)
 
 
+class NoteWords(BaseModel):
+    """The words of a translation note written in one language, by role (languages.yml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    translated: list[str] = Field(min_length=1, description="'translated', 'übersetzt'")
+    machine: list[str] = Field(default_factory=list, description="'machine', 'automatique'")
+    edited: list[str] = Field(default_factory=list, description="'edited', 'relu'")
+    by: list[str] = Field(default_factory=list, description="a translator or tool follows")
+    into: list[str] = Field(default_factory=list, description="the target language follows")
+    other: list[str] = Field(default_factory=list, description="'from the', 'this article'")
+
+
+class Language(BaseModel):
+    """One language: its code, English name, names in notes and commonest words."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(pattern=LANG_PATTERN, description="ISO 639-1 code")
+    name: str = Field(min_length=1, description="English name, shown on the site")
+    names: list[str] = Field(default_factory=list, description="Names used in notes, declined")
+    note: NoteWords | None = None
+    function_words: list[str] = Field(default_factory=list)
+
+
+class Engine(BaseModel):
+    """A machine-translation tool: a note naming it describes a machine translation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Languages(BaseModel):
+    """data/languages.yml: the languages and the machine-translation tools."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    engines: list[Engine] = Field(default_factory=list)
+    languages: list[Language] = Field(min_length=1)
+    _owners: dict[str, str] = PrivateAttr(default_factory=dict)  # code or name -> code
+
+    @model_validator(mode="after")
+    def _one_language_per_name(self) -> Languages:
+        for language in self.languages:
+            for spelling in [language.code, language.name, *language.names]:
+                owner = self._owners.setdefault(spelling.casefold(), language.code)
+                if owner != language.code:
+                    raise ValueError(
+                        f"'{spelling}' names both {owner} and {language.code}; keep it under one"
+                    )
+        return self
+
+    def name_of(self, code: str) -> str:
+        """English name of an ISO 639-1 code, or the code itself when it is not listed."""
+        return next((lang.name for lang in self.languages if lang.code == code), code)
+
+    def code_of(self, value: str) -> str | None:
+        """The listed language `value` means: a code ('it', 'it-IT') or a name ('Italian')."""
+        wanted = value.strip().casefold()
+        region = wanted.replace("_", "-").split("-")[0]  # 'it-it' -> 'it'
+        return self._owners.get(wanted) or self._owners.get(region)
+
+
 M = TypeVar("M", bound=BaseModel)
 
 FILES = {
@@ -89,6 +156,7 @@ FILES = {
     "topics": "topics.yml",
     "sources": "sources.yml",
     "furniture": "furniture.yml",
+    "languages": "languages.yml",
 }
 
 
@@ -103,6 +171,7 @@ class Registries:
     topics: dict[str, Topic]
     sources: dict[str, Source]
     furniture: Furniture
+    languages: Languages
 
     def source_named(self, name: str) -> Source | None:
         """The source whose name or alias matches `name` (case-insensitive)."""
@@ -185,13 +254,20 @@ def default_data_dir() -> Path:
     return local if (local / FILES["people"]).is_file() else DATA_DIR
 
 
-def load_registries(data_dir: Path = DATA_DIR) -> Registries:
-    """Load and check every vocabulary file in `data_dir`."""
-    furniture_path = data_dir / FILES["furniture"]
+def _load_mapping(path: Path, model: type[M]) -> M:
     try:
-        furniture = Furniture.model_validate(_read_yaml(furniture_path) or {})
+        return model.model_validate(_read_yaml(path) or {})
     except ValidationError as exc:
-        raise RegistryError(_explain(exc, Furniture), furniture_path) from exc
+        raise RegistryError(_explain(exc, model), path) from exc
+
+
+def load_registries(data_dir: Path = DATA_DIR) -> Registries:
+    """Load and check every vocabulary file in `data_dir`.
+
+    Languages are the same for every archive: one without its own languages.yml uses
+    the file shipped with newsarchive.
+    """
+    languages = data_dir / FILES["languages"]
     return Registries(
         data_dir=data_dir,
         people=_load_list(data_dir / FILES["people"], Entity, "name"),
@@ -199,7 +275,10 @@ def load_registries(data_dir: Path = DATA_DIR) -> Registries:
         places=_load_list(data_dir / FILES["places"], Entity, "name"),
         topics=_check_broader(_load_list(data_dir / FILES["topics"], Topic, "slug"), data_dir),
         sources=_load_list(data_dir / FILES["sources"], Source, "name"),
-        furniture=furniture,
+        furniture=_load_mapping(data_dir / FILES["furniture"], Furniture),
+        languages=_load_mapping(
+            languages if languages.is_file() else DATA_DIR / FILES["languages"], Languages
+        ),
     )
 
 

@@ -3,7 +3,8 @@
 Steps, in order (each works on lines, never on one file's strings):
 1. paragraphs: hard-wrapped wire copy is re-flowed, one-line paragraphs stay; spacing repaired
    (lines.py, spacing.py);
-2. copyright lines, credit trailers, furniture (furniture.yml plus general rules) and runs
+2. copyright lines, translation notes (read into facts: translation_note.py), credit
+   trailers, furniture (furniture.yml plus general rules) and runs
    of one-word menu labels are taken out, anywhere in the text (copyright.py, furniture.py);
 3. the article is the densest run of sentence paragraphs; the menus, link lists and footers
    of a whole-page paste lie outside it and are dropped (page.py);
@@ -20,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import CleanArticle, RawArticle
-from ..registry import Furniture
+from ..registry import Furniture, Languages
 from .agencies import agency_name
 from .copyright import take_out_copyright
 from .datelines import cut_dateline, match_dateline
@@ -30,12 +31,18 @@ from .headings import to_blocks
 from .lines import Found, Line, line_key, split_lines, take_out
 from .page import WHOLE_PAGE_CHROME, article_span, repeated_lines
 from .spacing import repair_spacing
+from .translation_note import note_words, take_out_notes
 
 __all__ = ["clean", "repair_spacing"]
 
 
-def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
-    """Separate the article from its page: furniture out, title/date/byline/dateline apart."""
+def clean(
+    raw: RawArticle, furniture: Furniture, languages: Languages | None = None
+) -> CleanArticle:
+    """Separate the article from its page: furniture out, title/date/byline/dateline apart.
+
+    With `languages` (data/languages.yml), translation notes are read and taken out too.
+    """
     rules = compile_furniture(tuple(furniture.lines), tuple(furniture.patterns))
     french = raw.language == "fr" or "«" in raw.text
     lines = [
@@ -46,6 +53,10 @@ def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
     removed: list[str] = []
 
     lines = take_out_copyright(lines, found, removed)
+    translation = None
+    if languages is not None:  # before furniture: 'Translated by ...' is also a credit line
+        links = {line_key(text): address for text, address in raw.links}
+        lines, translation = take_out_notes(lines, removed, note_words(languages), links)
     lines = take_out_promos(lines, removed)
     lines = take_out(lines, removed, lambda line: is_furniture(line.text, rules))
     # Menus and footers are what mark a whole page; its article is found among them below.
@@ -88,6 +99,7 @@ def clean(raw: RawArticle, furniture: Furniture) -> CleanArticle:
         byline=found.byline or tuple(name for name in raw.byline if not agency_name(name)),
         copyright=found.copyright,
         copyright_holder=found.holder,
+        translation=translation,
         removed=tuple(removed),
     )
 

@@ -16,6 +16,16 @@ _SENTENCE_TITLE_MAX_WORDS = 14
 # A lead this many times the first line's length sets a one-sentence first line apart.
 _LEAD_RATIO = 2
 _SECOND_SENTENCE = re.compile(r"[.!?…]['\"”’»)]*\s+['\"“„«(]?[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ]")
+# A headline made from the lead ends where a clause ends, within this many characters.
+PROVISIONAL_MAX_CHARS = 90
+_PROVISIONAL_MIN_CHARS = 30
+_TITLE_MIN_WORDS = 3
+_SENTENCE_BREAK = re.compile(r"[.!?…]['\"”’»)]*\s+(?=['\"“„«(]?[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ0-9])")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s|\s\(")
+_UNSPACED_BREAK = re.compile(r"[，、；：。！？]")
+_PAIRS = (("(", ")"), ("“", "”"), ("«", "»"), ("„", "“"))
+# A provisional headline keeps a question or exclamation mark, never a full stop.
+_TRAILING = " .,;:–—-(\"'“”‘’«»„…"
 _OUTLET_MAX_WORDS = 5
 _PERSON_MAX_WORDS = 4
 
@@ -173,6 +183,66 @@ def _is_agency(line: Line, found: Found) -> bool:
     if agency:
         found.agency = found.agency or agency
     return agency is not None
+
+
+def provisional_title(lead: str, dangling: frozenset[str]) -> str | None:
+    """A headline made from the lead, for a text that starts with the story.
+
+    The lead's first sentence when it is short; else the sentence cut where a clause
+    ends (a comma, a dash), or at a word, within PROVISIONAL_MAX_CHARS. Never mid-word,
+    and never ending on a function word of the text's language (`dangling`: "and",
+    "with", "der") or on punctuation. None when the lead has no words.
+    """
+    sentence = _first_sentence(" ".join(lead.split()))
+    if len(sentence) > PROVISIONAL_MAX_CHARS:
+        window = sentence[: PROVISIONAL_MAX_CHARS + 1]
+        clauses = [m.start() for m in _CLAUSE_BREAK.finditer(window)]
+        cut = next((c for c in reversed(clauses) if c >= _PROVISIONAL_MIN_CHARS), None)
+        if cut is None:
+            space = window.rfind(" ")
+            cut = space if space > 0 else _unspaced_cut(window)
+        sentence = _outside_open_quote(sentence[:cut])
+    return _tidy_end(sentence, dangling) or None
+
+
+def _first_sentence(text: str) -> str:
+    """Up to the first full stop that ends a sentence ('U.S.' and 'Mr.' do not)."""
+    for match in _SENTENCE_BREAK.finditer(text):
+        before = text[: match.start() + 1].split()
+        word = before[-1].rstrip(".!?…") if before else ""
+        abbreviation = "." in word or (len(word) <= 3 and word[:1].isupper())
+        if len(before) >= _TITLE_MIN_WORDS and not abbreviation:
+            return text[: match.end()].rstrip()
+    return text
+
+
+def _unspaced_cut(window: str) -> int:
+    """Where to cut a text written without spaces (Chinese, Japanese, Thai)."""
+    marks = [m.end() for m in _UNSPACED_BREAK.finditer(window)]
+    return marks[-1] if marks else PROVISIONAL_MAX_CHARS
+
+
+def _outside_open_quote(text: str) -> str:
+    """`text` cut before a quotation or bracket that it opens and the cut left unclosed."""
+    for opening, closing in _PAIRS:
+        if text.count(opening) > text.count(closing) and text.rfind(opening) > 0:
+            text = text[: text.rfind(opening)]
+    if text.count('"') % 2 and text.rfind('"') > 0:
+        text = text[: text.rfind('"')]
+    return text
+
+
+def _tidy_end(text: str, dangling: frozenset[str]) -> str:
+    """`text` without trailing punctuation or function words, repeatedly."""
+    while True:
+        tidied = text.rstrip(_TRAILING)
+        words = tidied.split()
+        while len(words) > 1 and words[-1].casefold().strip(QUOTES) in dangling:
+            words.pop()
+        tidied = " ".join(words)
+        if tidied == text:
+            return text
+        text = tidied
 
 
 def same_text(text: str, title: str) -> bool:

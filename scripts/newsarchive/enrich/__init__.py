@@ -2,7 +2,9 @@
 
 Every field follows one precedence: what the contributor said (flags over sidecar,
 already merged in Overrides), then the page's metadata (HTML), then what the cleaner
-read from the text. Nothing is guessed: a missing title or date is an InputError.
+read from the text. Nothing is guessed: a missing date is an InputError, and a text
+that starts with the story gets a headline made from its lead, marked provisional for
+a person to confirm.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from ..cleaner.header import provisional_title
 from ..errors import InputError
-from ..model import Article, Translation
+from ..model import Article, provisional_message
 from ..records import CleanArticle, Overrides
-from ..registry import Entity, Registries
+from ..registry import Entity, Languages, Registries
 from ..slugs import slugify
 from ..summary import standfirst
 from .dates import check_weekday, choose_date, sidecar_name
@@ -32,8 +35,9 @@ from .entities import (
     link_names,
     tokenize,
 )
-from .language import detect_language
+from .language import detect_language, function_words
 from .topics import CueIndex, build_cue_index, score_topics
+from .translation import find_translation
 
 __all__ = ["Enriched", "enrich"]
 
@@ -80,18 +84,24 @@ def _indexes(registries: Registries) -> _Indexes:
 def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) -> Enriched:
     """The article's front matter and body, every field by the documented precedence."""
     raw = clean.raw
+    date = choose_date(clean, overrides)
+    body = clean.body()
+    paragraphs = [b.text for b in clean.blocks if b.kind == "paragraph"]
     title = overrides.title or clean.title or raw.title
+    sample = "\n".join(paragraphs) or title or ""
+    language = detect_language(sample, raw.language, registries.languages)
+    if language is None:
+        raise InputError("no article text found; check that the file holds the article", raw.path)
+    provisional: list[str] = []
+    if not title:  # the text starts with the story: a headline from its lead, to confirm
+        title = provisional_title(clean.lead() or "", _dangling(registries.languages, language))
+        provisional.append("title")
     if not title:
         raise InputError(
             f"no headline found; pass --title \"...\" or add 'title:' to {sidecar_name(raw.path)}",
             raw.path,
         )
-    date = choose_date(clean, overrides)
-    body = clean.body()
-    paragraphs = [b.text for b in clean.blocks if b.kind == "paragraph"]
-    language = detect_language(" ".join(paragraphs) or title, raw.language)
-    if language is None:
-        raise InputError("no article text found; check that the file holds the article", raw.path)
+    found = find_translation(overrides, clean, language, registries.languages)
     indexes = _indexes(registries)
     # Only the headline and the article's own blocks are read for names: never
     # the removed furniture, bylines or credits.
@@ -100,6 +110,7 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
     people, new_people = _link_people(indexes, title, clean, text, tokens)
     fields = {
         "title": title,
+        "provisional": provisional,
         "slug": slugify(title) or f"article-{raw.digest[:12]}",
         "date": date,
         "source": _canonical_source(
@@ -110,7 +121,7 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
         "byline": list(dict.fromkeys(raw.byline or clean.byline)),
         "dateline": clean.dateline,
         "language": language,
-        "translation": _translation(overrides, language, clean),
+        "translation": found.translation,
         "people": people,
         "organisations": link_names(find_mentions(indexes.organisations, text, tokens)),
         "places": link_names(find_mentions(indexes.places, text, tokens)),
@@ -129,12 +140,22 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
             f"{sidecar_name(raw.path)}",
             raw.path,
         ) from exc
-    warnings = [check_weekday(date, clean.lead())]
+    warnings = [
+        check_weekday(date, clean.lead()),
+        *map(provisional_message, provisional),
+        found.warning,
+    ]
     if overrides.from_lang == language:
         warnings.append(
             f"--from {language} is the language of the text itself; no translation recorded"
         )
     return Enriched(article, body, new_people, tuple(w for w in warnings if w))
+
+
+def _dangling(languages: Languages, language: str) -> frozenset[str]:
+    """Words a headline never ends on: the text's function words (any listed, if unknown)."""
+    words = function_words(languages)
+    return words.get(language) or frozenset().union(*words.values())
 
 
 def _link_people(
@@ -168,26 +189,3 @@ def _canonical_source(
     if source is not None and (kind is None or source.kind == kind):
         return source.name
     return name.strip()
-
-
-def _translation(overrides: Overrides, language: str, clean: CleanArticle) -> Translation | None:
-    """Translation facts when the contributor gave any, unless 'from' is this very language."""
-    if overrides.from_lang is None:
-        details = (overrides.method, overrides.translator, overrides.original_title)
-        if any(value is not None for value in (*details, overrides.original_url)):
-            raise InputError(
-                "translation details given without the original language; pass --from LANG "
-                f"or add 'from:' to {sidecar_name(clean.raw.path)}",
-                clean.raw.path,
-            )
-        return None
-    if overrides.from_lang == language:
-        return None
-    return Translation(
-        from_=overrides.from_lang,
-        method=overrides.method or "machine",
-        translator=overrides.translator,
-        original_title=overrides.original_title,
-        original_url=overrides.original_url,
-        reviewed=bool(overrides.reviewed),
-    )

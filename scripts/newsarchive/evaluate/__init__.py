@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Mapping
@@ -43,6 +44,8 @@ FIELD_NOTES = {
     "body_f1": "token bag F1 of our body vs articleBody (mean per page)",
     "paragraphs_found": "truth paragraphs whose words appear in order in our body",
     "title_is_segment_1": "WMT segment 1 is the headline",
+    "handled_whole": "not refused (date given: WMT has none), language right, >= 95% of the "
+    "headline's and sentences' words in title + body, first sentence in the body",
     "topic_match": "an assigned topic (at most 3) files the labelled category",
     "lead_topic_match": "the same, from the headline and a 30-60 word lead only",
     "topics_per_article": "mean number of topics assigned (not a share)",
@@ -190,12 +193,56 @@ def score_wire(board: Board, item: Item, ours: Extraction) -> None:
 
 
 def score_translation(board: Board, item: Item, ours: Extraction) -> None:
-    """WMT texts: detected language per role, and whether the title is the headline."""
+    """WMT texts: detected language per role; for machine translations, whether the title
+    is the headline and whether the document came through whole."""
     role = item.truth["role"]
     board.row(item.subset, f"language_{role}").add(float(ours.language == item.language))
     if role == "mt":
         hit = same_title(ours.title, item.truth["title"])
-        board.row(item.subset, "title_is_segment_1").add(float(hit), None, _title_note(ours))
+        # A headline made from the lead is no headline found, unless it is the headline.
+        note = "no headline found" if ours.title_provisional and not hit else _title_note(ours)
+        board.row(item.subset, "title_is_segment_1").add(float(hit), None, note)
+        lost = _lost_in_translation(item, ours)
+        board.row(item.subset, "handled_whole").add(float(not lost), None, lost)
+
+
+# A document is handled whole when this share of its article's words is in title and body.
+WORDS_KEPT = 0.95
+# WMT documents are whole pages, one segment a line: the article's sentences end like one
+# and hold a few lowercase words ("Photo by NAME Reuters." does not); a short label and a
+# colon opens a cross-reference ("Read also: ..."), which is furniture, not the article.
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*$")
+_LOWERCASE_WORDS = 3
+_CROSS_REFERENCE = re.compile(r"^\W*\w+(?:\s+\w+)?\s*:\s")
+# "PARIS (Reuters) - ...": a dateline the cleaner moves into the front matter.
+_DATELINE = re.compile(r"^(?:\S+\s+){0,4}\S+\s+[-–—]\s+")
+
+
+def _lost_in_translation(item: Item, ours: Extraction) -> str:
+    """What keeps a machine translation from being handled whole ('' when nothing does)."""
+    if ours.error is not None:
+        return "refused"
+    if ours.language != item.language:
+        return "wrong language"
+    headline, *rest = item.path.read_text(encoding="utf-8").splitlines() or [""]
+    sentences = [s.strip() for s in rest if _article_sentence(s.strip())]
+    kept = f"{ours.title}\n{ours.body}"
+    if token_overlap(kept, "\n".join([headline, *sentences])).recall < WORDS_KEPT:
+        return "words lost"
+    lead = sentences[0] if sentences else ""
+    if lead and not (contains(ours.body, lead) or contains(ours.body, _DATELINE.sub("", lead))):
+        return "lead lost"
+    return ""
+
+
+def _article_sentence(segment: str) -> bool:
+    words = segment.split()
+    lowercase = sum(word[:1].islower() for word in words)
+    return (
+        bool(_SENTENCE_END.search(segment))
+        and lowercase >= _LOWERCASE_WORDS
+        and not _CROSS_REFERENCE.match(segment)
+    )
 
 
 def score_topic(

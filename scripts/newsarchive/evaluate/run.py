@@ -1,9 +1,10 @@
 """Running the extractors under evaluation: our normaliser, and trafilatura for comparison.
 
-Our pipeline refuses an input with no date or no headline, so the stages are called
-first with no contributor facts (to see whether a date is found or the input refused),
-then with a placeholder date, and, if the headline is what is missing, a placeholder
-title too: every other field is still extracted and scored.
+Our pipeline refuses an input with no date, so the stages are called first with no
+contributor facts (to see whether a date is found or the input refused), then with a
+placeholder date: every other field is still extracted and scored. A text with no
+headline gets a provisional one made from its lead, as ingest gives it; the scores
+count it as "no headline found" unless it is the headline.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from ..registry import Registries
 
 # Never a real answer: any field scored against it would be wrong, and date is scored apart.
 PLACEHOLDER_DATE = dt.date(1900, 1, 1)
-PLACEHOLDER_TITLE = "Placeholder headline given by the evaluation"
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Extraction:
     """What one extractor said about one input; None where it has no answer."""
 
     title: str | None = None
+    title_provisional: bool = False  # made from the lead: the text had no headline
     date: dt.date | None = None
     byline: tuple[str, ...] = ()
     language: str | None = None
@@ -44,7 +45,7 @@ class Extraction:
 def run_ours(path: Path, registries: Registries) -> Extraction:
     """Our reader, cleaner and enricher on one input, as `newsarchive ingest` runs them."""
     try:
-        clean = cleaner.clean(readers.read_file(path), registries.furniture)
+        clean = cleaner.clean(readers.read_file(path), registries.furniture, registries.languages)
     except NewsarchiveError as exc:
         return Extraction(error=str(exc))
     date, refused = None, None
@@ -52,19 +53,14 @@ def run_ours(path: Path, registries: Registries) -> Extraction:
         date = enrich(clean, Overrides(), registries).article.date
     except NewsarchiveError as exc:
         refused = str(exc)
-    title_given = False
     try:
         enriched = enrich(clean, Overrides(date=PLACEHOLDER_DATE), registries)
-    except NewsarchiveError:
-        title_given = True
-        try:
-            given = Overrides(date=PLACEHOLDER_DATE, title=PLACEHOLDER_TITLE)
-            enriched = enrich(clean, given, registries)
-        except NewsarchiveError as exc:
-            return Extraction(date=date, refused=refused, error=str(exc))
+    except NewsarchiveError as exc:
+        return Extraction(date=date, refused=refused, error=str(exc))
     article = enriched.article
     return Extraction(
-        title=None if title_given else article.title,
+        title=article.title,
+        title_provisional="title" in article.provisional,
         date=date,
         byline=tuple(article.byline),
         language=article.language,

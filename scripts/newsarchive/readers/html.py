@@ -16,7 +16,7 @@ from ..records import RawArticle
 from ..sitenames import is_site_name, site_keys, strip_site_suffix
 from .blocks import body_blocks, is_prose, text_blocks, word_bag, word_count
 from .limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, check_not_binary, refuse_long
-from .metadata import clean_text, http_url, page_metadata
+from .metadata import clean_text, http_url, note_links, page_metadata
 from .page_date import page_date
 
 # A front-page link's text is a site name ('新华网'), not a menu sentence.
@@ -96,8 +96,11 @@ def read_html(path: Path, data: bytes, digest: str) -> RawArticle:
         byline=_people(meta.get("byline"), sites) or _people(split_names(doc.author or ""), sites),
         source=source,
         url=url,
-        language=lang.group(1) if lang else None,
+        language=lang.group(1) if lang else meta.get("language"),
         description=meta.get("description") or clean_text(doc.description),
+        translation=meta.get("translation"),
+        alternates=meta.get("alternates", ()),
+        links=note_links(tree, blocks),
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from lxml import html
 
 from ..names import split_names
+from ..records import TranslationFacts
 from ..timestamps import Stamp, read_stamp
 
 _ARTICLE_TYPES = frozenset(
@@ -35,11 +36,17 @@ _META_DESCRIPTION = ("og:description", "description", "twitter:description")
 
 Field = tuple[str, Any]
 
+# A paragraph short enough to be a note, and made of a few elements at most.
+_NOTE_MAX_WORDS = 30
+_NOTE_MAX_CHILDREN = 6
+_INLINE = frozenset({"a", "em", "i", "b", "strong", "span", "small", "sup", "sub", "u", "mark"})
+
 
 def page_metadata(tree: html.HtmlElement) -> dict[str, Any]:
     """Title, date, byline, source, url, description: the first extractor to give one wins."""
     found: dict[str, Any] = {}
-    for key, value in [*extract_jsonld(tree), *extract_meta(tree), *extract_time(tree)]:
+    extractors = (extract_jsonld, extract_meta, extract_time, extract_translation)
+    for key, value in (field for extract in extractors for field in extract(tree)):
         if value and key not in found:
             found[key] = value
     return found
@@ -106,6 +113,80 @@ def extract_time(tree: html.HtmlElement) -> Iterator[Field]:
         if when is not None:
             yield "time", when
             return
+
+
+def extract_translation(tree: html.HtmlElement) -> Iterator[Field]:
+    """What the page says of its own translation: schema.org translationOfWork, translator
+    and inLanguage in its JSON-LD article, and its <link rel="alternate" hreflang> pages."""
+    for script in tree.iter("script"):
+        source = script.text or ""
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not (
+            "translat" in source or "inLanguage" in source
+        ):
+            continue  # most pages say nothing of it: no second parse of their JSON-LD
+        try:
+            data = json.loads(source)
+        except (ValueError, RecursionError):
+            continue
+        for item in _jsonld_items(data):
+            kinds = item.get("@type")
+            if set(kinds if isinstance(kinds, list) else [kinds]) & _ARTICLE_TYPES:
+                yield "language", _language(item.get("inLanguage"))
+                yield "translation", _translation_facts(item)
+    alternates = tuple(
+        (lang.strip().lower(), href)
+        for node in tree.iter("link")
+        if "alternate" in (node.get("rel") or "").lower().split()
+        and (lang := node.get("hreflang") or "")
+        and lang.strip().lower() != "x-default"
+        and (href := http_url(node.get("href")))
+    )
+    yield "alternates", alternates
+
+
+def _translation_facts(item: dict[str, Any]) -> TranslationFacts | None:
+    original = item.get("translationOfWork")
+    original = original[0] if isinstance(original, list) and original else original
+    translator = item.get("translator")
+    translator = translator[0] if isinstance(translator, list) and translator else translator
+    if not original and not translator:
+        return None
+    work = original if isinstance(original, dict) else {"url": original}
+    person = isinstance(translator, dict) and translator.get("@type") == "Person"
+    return TranslationFacts(
+        from_lang=_language(work.get("inLanguage")),
+        method="human" if person else None,  # a tool or an agency: not said which
+        translator=clean_text(_text(_name_of(translator))),
+        original_title=clean_text(_text(work.get("headline") or work.get("name"))),
+        original_url=http_url(_text(work.get("url") or work.get("@id"))),
+    )
+
+
+def _language(value: Any) -> str | None:
+    """schema.org inLanguage: a code or name, or a Language with a name or alternateName."""
+    if isinstance(value, dict):
+        value = value.get("alternateName") or value.get("name")
+    return clean_text(_text(value))
+
+
+def note_links(tree: html.HtmlElement, blocks: list[str]) -> tuple[tuple[str, str], ...]:
+    """(text, address) of each short paragraph of the article text that holds a link.
+
+    A translation note's link ('read the original here') is the original's address;
+    the cleaner reads the note, this keeps where its link led.
+    """
+    short = {block for block in blocks if len(block.split()) <= _NOTE_MAX_WORDS}
+    found = []
+    for link in tree.iter("a") if short else ():
+        address = http_url(link.get("href"))
+        block = link
+        while block.getparent() is not None and block.tag in _INLINE:
+            block = block.getparent()
+        if address and len(block) <= _NOTE_MAX_CHILDREN:
+            text = clean_text(block.text_content())
+            if text in short:
+                found.append((text, address))
+    return tuple(found)
 
 
 def _jsonld_items(data: Any) -> Iterator[dict[str, Any]]:

@@ -11,11 +11,11 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ..model import SLUG_PATTERN, Article, Translation
+from ..model import SLUG_PATTERN, Article, Provisional, Translation, provisional_message
 from ..registry import FILES, Registries
 from ..slugs import slugify
 from .yamltraps import FrontMatter, Location, name_of
@@ -71,6 +71,9 @@ def _explain(error: Mapping[str, Any], location: Location) -> str:
         return f"slug '{value}' is not lowercase ASCII words joined by '-'; use slug: {suggestion}"
     if kind == "string_pattern_mismatch":
         return f"{name} '{value}' is not a two-letter ISO 639-1 code; use e.g. en, fr, de, uk"
+    if kind == "literal_error" and location[:1] == ("provisional",):
+        fields = ", ".join(get_args(Provisional))
+        return f"{name} '{value}' cannot be provisional (only {fields} can); remove it"
     if kind == "literal_error":
         return f"{name} '{value}' is not one of machine, human, post-edited; pick the one that fits"
     if kind == "string_type":
@@ -121,6 +124,15 @@ def check_model(front: FrontMatter) -> list[tuple[int, str]]:
             found.append((front.line_of(location), message))
         return found
     return []
+
+
+def check_provisional(front: FrontMatter) -> Iterator[tuple[int, str]]:
+    """(line, message) at each field marked provisional: a person has yet to confirm it."""
+    assert front.data is not None
+    marked = front.data.get("provisional")
+    for name in marked if isinstance(marked, list) else []:
+        if name in get_args(Provisional):  # anything else is the model's error
+            yield front.line_of((name,)), provisional_message(name)
 
 
 def _entity_problem(value: str, kind: str, file: str, names: Mapping[str, Any]) -> str | None:

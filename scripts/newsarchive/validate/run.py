@@ -75,6 +75,8 @@ def check_page(path: Path, registries: Registries, archive: Path = ARCHIVE) -> P
             *fields.check_path(front, path),
         ]:
             page.add(line, message)
+        for line, message in fields.check_provisional(front):
+            page.add(line, message, "warning")
         for location, message in safety.check_values(front.data):
             page.add(front.line_of(location), message)
         wanted = fields.expected_path(front.data)

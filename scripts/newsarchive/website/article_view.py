@@ -9,19 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Article
-from ..registry import Registries
+from ..registry import Languages, Registries
 from .catalog import Catalog, Entry
 from .pages import Link, Paths, format_date, page_uri, topic_label
 
-LANGUAGES = {
-    "ar": "Arabic", "bg": "Bulgarian", "cs": "Czech", "da": "Danish", "de": "German",
-    "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian",
-    "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
-    "it": "Italian", "ja": "Japanese", "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian",
-    "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
-    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish",
-    "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese",
-}  # fmt: skip
 METHODS = {
     "machine": "Machine-translated",
     "human": "Translated",
@@ -29,18 +20,14 @@ METHODS = {
 }
 
 
-def language_name(code: str) -> str:
-    """English name of an ISO 639-1 code, or the code itself."""
-    return LANGUAGES.get(code, code)
-
-
-def translation_notice(article: Article) -> str | None:
+def translation_notice(article: Article, languages: Languages) -> str | None:
     """'Machine-translated from French · not reviewed', or None for untranslated text."""
     translation = article.translation
     if translation is None:
         return None
     reviewed = "reviewed" if translation.reviewed else "not reviewed"
-    return f"{METHODS[translation.method]} from {language_name(translation.from_)} · {reviewed}"
+    original = languages.name_of(translation.from_)
+    return f"{METHODS[translation.method]} from {original} · {reviewed}"
 
 
 @dataclass(frozen=True)
@@ -81,8 +68,8 @@ def article_view(
     return ArticleView(
         article=article,
         date=format_date(article.date),
-        language=language_name(article.language),
-        notice=translation_notice(article),
+        language=registries.languages.name_of(article.language),
+        notice=translation_notice(article, registries.languages),
         original_url=original,
         sources=[Link(n, url_of(page_uri(paths.sources[n], 1))) for n in entry.sources()],
         people=[Link(n, url_of(page_uri(paths.people[n], 1))) for n in article.people],

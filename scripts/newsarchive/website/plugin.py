@@ -18,7 +18,7 @@ from ..errors import NewsarchiveError
 from ..registry import load_registries
 from .archive import Archive, build_archive, log
 from .article_page import ArticlePage
-from .article_view import article_view, language_name
+from .article_view import article_view
 from .chrome import Labels, SharedChrome, nav_depth
 from .config import NewsarchiveConfig
 from .export import write_export
@@ -185,7 +185,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
                     "person": list(e.article.people),
                     "topic": [topic_label(s, registries) for s in e.article.topics],
                     "source": e.sources(),
-                    "language": [language_name(e.article.language)],
+                    "language": [registries.languages.name_of(e.article.language)],
                     "year": [str(e.date.year)],
                 },
             )
