@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
@@ -399,9 +398,3 @@ def test_french_spacing_before_marks_is_kept() -> None:
     assert repair_spacing("Il a dit : « non » ; puis il est parti !", french=True) == (
         "Il a dit : « non » ; puis il est parti !"
     )
-
-
-def test_furniture_file_loads_and_every_pattern_compiles() -> None:
-    assert "Advertisement" in FURNITURE.lines
-    for pattern in FURNITURE.patterns:
-        re.compile(pattern)

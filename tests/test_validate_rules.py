@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsarchive.duplicates import DuplicateIndex, containment, digest, shingles
-from newsarchive.errors import RegistryError
-from newsarchive.registry import Furniture
-from newsarchive.validate.damage import check_damage, heading_problem, quote_problem
+from newsarchive.validate.damage import heading_problem, quote_problem
 from newsarchive.validate.safety import link_problem
 
 CODE = "link, which can run code in a reader's browser; remove it"
@@ -100,12 +98,3 @@ def test_index_finds_exact_and_near_copies_but_not_other_stories() -> None:
     assert set(near) == {"b", "d"}
     assert 0.2 <= near["b"] < 1.0
     assert index.near("c", other, bodies.__getitem__) == []
-
-
-def test_a_broken_furniture_pattern_is_one_line_error() -> None:
-    with pytest.raises(RegistryError) as caught:
-        list(check_damage("Some text.", 8, Furniture(patterns=["(unclosed"])))
-    assert str(caught.value) == (
-        "data/furniture.yml: pattern '(unclosed' is not a regular expression "
-        "(missing ), unterminated subpattern at position 0); fix it"
-    )

@@ -45,6 +45,9 @@ def cli() -> None:
 )
 @click.option("--dry-run", is_flag=True, help="Write nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per article.")
+@click.option(
+    "--show-removed", is_flag=True, help="List each line taken out of each article (furniture)."
+)
 @click.option("--force", is_flag=True, help="Overwrite a page that differs from this input.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 def ingest(paths: tuple[Path, ...], **options: object) -> None:

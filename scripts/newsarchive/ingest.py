@@ -20,7 +20,7 @@ from rich.progress import Progress
 
 from . import cleaner, frontmatter, readers, writer
 from .enrich import Enriched, enrich
-from .errors import InputError, NewsarchiveError
+from .errors import InputError, NewsarchiveError, one_line
 from .model import LANG_PATTERN, Article
 from .records import Overrides
 from .registry import (
@@ -41,6 +41,7 @@ class Normalised:
     enriched: Enriched | None = None
     digest: str = ""
     error: str | None = None
+    removed: tuple[str, ...] = ()  # what the cleaner took out, for a reviewer to check
 
 
 def parse_flags(
@@ -116,7 +117,7 @@ def normalise(path: Path, flags: Overrides, registries: Registries) -> Normalise
     except Exception as exc:  # a bug must not stop the batch or show a traceback
         message = f"{path}: could not be read ({type(exc).__name__}: {exc}); please report this"
         return Normalised(path, error=message.splitlines()[0])
-    return Normalised(path, enriched, raw.digest)
+    return Normalised(path, enriched, raw.digest, removed=clean.removed)
 
 
 def _normalise_in_worker(job: tuple[Path, Overrides]) -> Normalised:
@@ -193,12 +194,13 @@ def _new_people(outcomes: list[tuple[Outcome, Enriched]], registries: Registries
     return list(people.values())
 
 
-def _json_line(outcome: Outcome) -> str:
+def _json_line(outcome: Outcome, removed: tuple[str, ...]) -> str:
     record = {
         "path": str(outcome.path),
         "status": outcome.status,
         "front_matter": outcome.article.front_matter(),
         "body": outcome.body,
+        "removed": list(removed),
     }
     return json.dumps(record, ensure_ascii=False, default=str)
 
@@ -218,6 +220,7 @@ def run_ingest(
     as_json: bool = False,
     force: bool = False,
     jobs: int | None = None,
+    show_removed: bool = False,
 ) -> int:
     """Ingest `paths`; returns the exit code (0 all archived, 1 any failed)."""
     flags = parse_flags(title, date_, source, url, from_lang, method)
@@ -253,8 +256,11 @@ def run_ingest(
             made = outcome.article.provisional  # what a person must confirm, shown with it
             shown = "".join(f' [provisional {f}: "{getattr(outcome.article, f)}"]' for f in made)
             console.print(f"{outcome.status} {where}{outcome.path}{shown}", markup=False)
+            if show_removed:  # each on its own line, so a lost sentence stands out
+                for text in item.removed:
+                    console.print(f"  removed: {one_line(text)}", markup=False)
             if as_json:
-                print(_json_line(outcome), flush=True)
+                print(_json_line(outcome, item.removed), flush=True)
             for warning in item.enriched.warnings:
                 console.print(f"warning: {item.source}: {warning}", markup=False)
     writer.fsync_folders({o.path.parent for o, _ in done if o.status == "archived"})

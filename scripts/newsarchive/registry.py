@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import RegistryError
+from .furniture_rule import FurnitureRule
 from .model import LANG_PATTERN
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -74,12 +75,24 @@ class Source(BaseModel):
 
 
 class Furniture(BaseModel):
-    """Page furniture: exact lines and regular expressions that are never article text."""
+    """Page furniture (furniture.yml): lines, patterns and the word groups patterns name."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    words: dict[str, list[str]] = Field(default_factory=dict, description="{name} in patterns")
     lines: list[str] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list)
+    _rule: FurnitureRule = FurnitureRule(frozenset(), ())
+
+    @model_validator(mode="after")
+    def _compile(self) -> Furniture:
+        # Compiled where the file loads, so a bad pattern names the file actually read.
+        self._rule = FurnitureRule.build(self.lines, self.patterns, self.words)
+        return self
+
+    def matches(self, line: str) -> bool:
+        """The line is page furniture: the one rule the cleaner and validate both apply."""
+        return self._rule.matches(line)
 
 
 class NoteWords(BaseModel):

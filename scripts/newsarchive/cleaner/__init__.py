@@ -4,7 +4,7 @@ Steps, in order (each works on lines, never on one file's strings):
 1. paragraphs: hard-wrapped wire copy is re-flowed, one-line paragraphs stay; spacing repaired
    (lines.py, spacing.py);
 2. copyright lines, translation notes (read into facts: translation_note.py), credit
-   trailers, furniture (furniture.yml plus general rules) and runs
+   trailers, furniture (furniture.yml's one rule) and runs
    of one-word menu labels are taken out, anywhere in the text (copyright.py, furniture.py);
 3. the article is the densest run of sentence paragraphs; the menus, link lists and footers
    of a whole-page paste lie outside it and are dropped (page.py);
@@ -25,7 +25,7 @@ from ..registry import Furniture, Languages
 from .agencies import agency_name
 from .copyright import take_out_copyright
 from .datelines import cut_dateline, match_dateline
-from .furniture import compile_furniture, is_furniture, take_out_menus, take_out_promos
+from .furniture import is_furniture, take_out_menus, take_out_promos
 from .header import date_line, is_headline, opens_with_headline, read_header, same_text
 from .headings import to_blocks
 from .lines import Found, Line, line_key, split_lines, take_out
@@ -43,7 +43,6 @@ def clean(
 
     With `languages` (data/languages.yml), translation notes are read and taken out too.
     """
-    rules = compile_furniture(tuple(furniture.lines), tuple(furniture.patterns))
     french = raw.language == "fr" or "«" in raw.text
     lines = [
         replace(line, text=repair_spacing(line.text, french)) for line in split_lines(raw.text)
@@ -58,7 +57,7 @@ def clean(
         links = {line_key(text): address for text, address in raw.links}
         lines, translation = take_out_notes(lines, removed, note_words(languages), links)
     lines = take_out_promos(lines, removed)
-    lines = take_out(lines, removed, lambda line: is_furniture(line.text, rules))
+    lines = take_out(lines, removed, lambda line: is_furniture(line.text, furniture))
     # Menus and footers are what mark a whole page; its article is found among them below.
     whole_page = raw.kind == "text" and sum(not line.real for line in lines) >= WHOLE_PAGE_CHROME
     if not whole_page:

@@ -1,15 +1,11 @@
-"""Page furniture: data/furniture.yml plus the general shapes below, anywhere in the text."""
+"""Page furniture: furniture.yml's rule, plus credits, promos and menus, anywhere in the text."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..errors import RegistryError
-from ..registry import DATA_DIR
-from .lines import WORD, Line, wordset
-
-Rules = tuple[frozenset[str], tuple[re.Pattern[str], ...]]
+from ..registry import Furniture
+from .lines import WORD, Line
 
 # Credits at the foot of wire copy: "(Reporting by X; Editing by Y)", "X contributed to this report"
 _CREDIT = re.compile(
@@ -50,18 +46,6 @@ _PHOTO_BY_MAX_WORDS = 8
 # A menu label is one short word; a long one-word line is a URL or a code, not navigation.
 _LABEL_CHARS = 24
 
-# Share bars and link rows: every word is a network or a share verb.
-_SHARE_WORDS = wordset(
-    "share shares sharing this article story page link links url copy copied email e-mail mail "
-    "print facebook twitter x whatsapp linkedin pinterest reddit messenger telegram flipboard "
-    "tumblr sms comment comments save bookmark on with via the close options more show "
-    "instagram youtube rss feed tweet post"
-)
-_SHARE_NETWORKS = wordset(
-    "share facebook twitter whatsapp linkedin pinterest reddit messenger telegram email "
-    "instagram youtube tweet copy"
-)
-
 
 def take_out_promos(lines: list[Line], removed: list[str]) -> list[Line]:
     """A newsletter pitch goes, with the short 'Get daily news' line that heads it."""
@@ -98,43 +82,13 @@ def take_out_menus(lines: list[Line], removed: list[str]) -> list[Line]:
     return kept
 
 
-@lru_cache(maxsize=8)
-def compile_furniture(lines: tuple[str, ...], patterns: tuple[str, ...]) -> Rules:
-    """furniture.yml as exact keys and compiled patterns; a bad pattern is a RegistryError."""
-    exact = frozenset(_furniture_key(line) for line in lines)
-    compiled = []
-    for pattern in patterns:
-        try:
-            compiled.append(re.compile(pattern, re.IGNORECASE))
-        except re.error as exc:
-            raise RegistryError(
-                f"pattern {pattern!r} is not a valid regular expression ({exc}); fix or quote it",
-                DATA_DIR / "furniture.yml",
-            ) from exc
-    return exact, tuple(compiled)
-
-
-def _furniture_key(text: str) -> str:
-    return " ".join(text.split()).strip(" .:;!|•·-–—").casefold()
-
-
-def is_furniture(text: str, rules: Rules) -> bool:
-    """A furniture.yml line or pattern, a credit trailer, a photo credit or a share bar."""
-    exact, patterns = rules
+def is_furniture(text: str, furniture: Furniture) -> bool:
+    """furniture.yml's rule (what validate flags too), a credit trailer or a photo credit."""
+    if furniture.matches(text):
+        return True
     words = len(WORD.findall(text))
-    if _furniture_key(text) in exact or any(p.search(text) for p in patterns):
-        return True
-    if words <= _CREDIT_MAX_WORDS and _CREDIT.search(text):
-        return True
-    if words <= _CAPTION_MAX_WORDS and _PHOTO_CREDIT.search(text):
-        return True
-    if words <= _PHOTO_BY_MAX_WORDS and _PHOTO_BY.search(text):
-        return True
-    tokens = [t.strip(".,:;!?|•·()[]").lower() for t in text.split()]
-    tokens = [t for t in tokens if t]
     return (
-        bool(tokens)
-        and len(tokens) <= 12
-        and set(tokens) <= _SHARE_WORDS
-        and bool(set(tokens) & _SHARE_NETWORKS)
+        (words <= _CREDIT_MAX_WORDS and _CREDIT.search(text) is not None)
+        or (words <= _CAPTION_MAX_WORDS and _PHOTO_CREDIT.search(text) is not None)
+        or (words <= _PHOTO_BY_MAX_WORDS and _PHOTO_BY.search(text) is not None)
     )

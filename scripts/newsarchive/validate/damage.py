@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..errors import RegistryError
 from ..registry import Furniture
 from .safety import body_lines
 
@@ -83,32 +82,16 @@ def heading_problem(line: str) -> str | None:
     return None
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise RegistryError(
-            f"pattern '{pattern}' is not a regular expression ({exc}); fix it", "data/furniture.yml"
-        ) from exc
-
-
-def _is_furniture(line: str, known: set[str], patterns: list[re.Pattern[str]]) -> bool:
-    text = line.strip()
-    return bool(text) and (
-        text.casefold() in known or any(pattern.search(text) for pattern in patterns)
-    )
-
-
 def check_damage(body: str, first_line: int, furniture: Furniture) -> Iterator[tuple[int, str]]:
     """(line, message) for each sign of translation damage in the body."""
-    known = {line.strip().casefold() for line in furniture.lines}
-    patterns = [_compile(pattern) for pattern in furniture.patterns]
     for offset, text in paragraphs(body):
         problem = heading_problem(text) if _HEADING.match(text) else quote_problem(text)
         if problem:
             yield first_line + offset, problem
     for offset, line in body_lines(body):
-        if _is_furniture(line, known, patterns):
+        # A heading is judged by its text, as the cleaner sees it before adding the '#' marks.
+        heading = _HEADING.match(line)
+        if furniture.matches(heading.group(1) if heading else line):
             shown = line.strip() if len(line.strip()) <= 60 else line.strip()[:57] + "..."
             yield (
                 first_line + offset,
