@@ -95,8 +95,13 @@ def test_no_title_and_no_words_in_the_lead_is_an_input_error(registries):
     )
 
 
-def test_headline_without_latin_letters_gets_a_digest_slug(registries):
-    assert article_of(registries, make_clean(title="习近平会见客人")).slug == "article-abababababab"
+def test_headline_in_another_script_gets_a_transliterated_slug(registries):
+    article = article_of(registries, make_clean(title="习近平会见客人"))
+    assert article.slug == "xi-jin-ping-hui-jian-ke-ren"
+
+
+def test_headline_without_letters_gets_a_digest_slug(registries):
+    assert article_of(registries, make_clean(title="⚡ — ⚡")).slug == "article-abababababab"
 
 
 def test_field_the_model_rejects_is_one_line(registries):
