@@ -25,6 +25,9 @@ CONFIDENT = 0.6
 SAMPLE_CHARS = 3000
 # Each paragraph votes with this many characters of it (the library's default reads 80).
 PARAGRAPH_CHARS = 200
+# The vote stops once this many characters gave one language this share of it.
+_SETTLED_CHARS = 600
+_SETTLED = 0.9
 # A paragraph with fewer words left once names are out is read whole.
 _MIN_WORDS = 4
 # Function words overrule an unsure vote only with this many hits, this far ahead.
@@ -81,13 +84,16 @@ def detect_language(
 def _vote(sample: str) -> _Vote:
     scores: Counter[str] = Counter()
     total = 0.0
-    readings = [reading for reading in map(_without_names, sample.split("\n")) if reading]
-    for reading in readings:
+    readings: list[str] = []
+    for reading in filter(None, map(_without_names, sample.split("\n"))):
         weight = min(len(reading), PARAGRAPH_CHARS)
         for candidate in _DETECTOR.detect(reading, model="lite", k=3):
             if _ISO_639_1.match(str(candidate["lang"])):
                 scores[str(candidate["lang"])] += float(candidate["score"]) * weight
         total += weight
+        readings.append(reading)
+        if total >= _SETTLED_CHARS and scores.most_common(1)[0][1] >= _SETTLED * total:
+            break  # more paragraphs would not turn a vote this clear
     return _Vote(scores, total, readings)
 
 
