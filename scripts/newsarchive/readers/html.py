@@ -115,8 +115,9 @@ def _main_text(
         other = body_blocks(plain.body) if plain is not None and plain.body is not None else []
         if word_count(other) >= _FULLER * words and _share_in(blocks, other) >= _SAME_ARTICLE:
             blocks = other
-    if jsonld_body and len(jsonld_body.split()) >= _JSONLD_FULLER * word_count(blocks):
-        blocks = text_blocks(jsonld_body)
+    given = text_blocks(jsonld_body) if jsonld_body else []
+    if given and word_count(given) >= _JSONLD_FULLER * word_count(blocks):
+        blocks = given
     return blocks
 
 
