@@ -123,6 +123,27 @@ class TestFixtures:
         )
         assert all(b.kind == "paragraph" for b in article.blocks)
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Thousands of people rushed to sign up for the vaccine on the first day.",
+            "Questions could be sent via email. She did not respond to the email on Friday.",
+            "The ministry said the forms were sent to the inbox of every local council.",
+        ],
+    )
+    def test_sentences_about_sign_ups_and_email_stay(self, sentence: str) -> None:
+        lead = "Officials said the campaign would continue for another month in every region."
+        article = clean_text(f"Campaign widens\n\n{lead}\n\n{sentence}\n\n{lead}")
+        assert sentence in article.body()
+
+    def test_a_paragraph_ending_in_a_danda_is_not_a_heading(self) -> None:
+        text = (
+            "बजट पर बहस\n\nसरकार ने आज संसद में नया बजट पेश किया और कहा कि इससे विकास बढ़ेगा।\n\n"
+            "विपक्ष ने बजट की आलोचना की।\n\n"
+            "वित्त मंत्री ने कहा कि कर की दरें अगले साल भी नहीं बदलेंगी और खर्च बढ़ेगा।"
+        )
+        assert all(block.kind == "paragraph" for block in clean_text(text).blocks)
+
     def test_copyright_mangled_entity_and_canadian_press_dateline(self) -> None:
         article = clean_fixture("copyright_mangled_entity.txt")
         assert article.copyright == "© 2025 The Canadian Press"

@@ -17,10 +17,13 @@ _CREDIT = re.compile(
 _CREDIT_MAX_WORDS = 60
 
 # Newsletter pitches: "... delivered to your inbox", "Sign up for our newsletter".
+# A pitch speaks to the reader ("your inbox", "our newsletter", "Sign up"), within one
+# sentence: "questions were sent via email. She did not reply to the email" is a story.
 _PROMO_PITCH = re.compile(
-    r"\b(?:delivered|sent|straight|direct(?:ly)?)\b.{0,60}\b(?:in|to|into)\s+(?:your|the)\s+"
-    r"(?:in-?box|mailbox|reception box|e-?mail)|\bsign(?:ing)?\s+up\s+(?:for|to)\s+(?:our|the)\b"
-    r"|\bsubscribe\s+to\s+(?:our|the)\b.{0,40}\b(?:newsletter|alerts|updates)\b",
+    r"\b(?:delivered|sent|straight|direct(?:ly)?)\b[^.!?]{0,60}\b(?:in|to|into)\s+your\s+"
+    r"(?:in-?box|mailbox|reception box|e-?mail)|^\W*sign(?:ing)?\s+up\b"
+    r"|\bsign\s+up\s+(?:for|to)\s+our\b"
+    r"|\bsubscribe\s+to\s+(?:our|the)\b[^.!?]{0,40}\b(?:newsletter|alerts|updates)\b",
     re.IGNORECASE,
 )
 _PROMO_HEAD = re.compile(r"\b(?:news|newsletters?|alerts|updates|briefing|digest)\b", re.I)

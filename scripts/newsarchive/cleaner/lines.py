@@ -7,12 +7,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..punctuation import CLOSERS, SENTENCE_TERMINALS
+
 # A paragraph of the article: a sentence of a few words, or a long run of text.
 MIN_SENTENCE_WORDS = 4
 LONG_WORDS = 25
 
 WORD = re.compile(r"[^\W_][\w'’.-]*")
-SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
+# A paragraph-to-be ends like a sentence in any script, or with the colon that opens a list.
+SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_TERMINALS)}:][{re.escape(CLOSERS)}]*$")
 QUOTES = "\"'“”‘’«»„"
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 
