@@ -251,7 +251,7 @@ def test_text_facts_pass_through(registries):
     raw = make_raw(url="https://example.org/page", byline=("Ann Lee", "Ann Lee", "Bo Li"))
     clean = make_clean(
         raw=raw,
-        byline=("Someone Else",),
+        byline=("Ann Lee", "Ann Lee", "Bo Li"),  # the cleaner's choice; repeats dropped here
         dateline="LONDON",
         copyright="© 2025 The Canadian Press",
     )

@@ -32,7 +32,10 @@ def name_key(text: str) -> str:
 
 def site_keys(names: Iterable[str | None], urls: Iterable[str | None]) -> frozenset[str]:
     """Keys of a page's names (og:site_name, publisher) and of its hosts and their labels."""
-    keys = {name_key(name) for name in names if name}
+    keys: set[str] = set()
+    for name in filter(None, names):
+        # "stol.it / Suedtirol Online", "DW | Deutsche Welle": each part is the site's name too.
+        keys.update(name_key(part) for part in [name, *re.split(r"\s+[/|–—-]\s+|\s*\|\s*", name)])
     for url in urls:
         try:
             host = urlsplit(url if url and "//" in url else f"//{url or ''}").hostname or ""

@@ -26,7 +26,14 @@ from .agencies import agency_name
 from .copyright import take_out_copyright
 from .datelines import cut_dateline, match_dateline
 from .furniture import is_furniture, take_out_menus, take_out_promos
-from .header import date_line, is_headline, opens_with_headline, read_header, same_text
+from .header import (
+    date_facts,
+    edge_bylines,
+    is_headline,
+    opens_with_headline,
+    read_header,
+    same_text,
+)
 from .headings import to_blocks
 from .lines import Found, Line, line_key, split_lines, take_out
 from .page import WHOLE_PAGE_CHROME, article_span, repeated_lines
@@ -51,7 +58,8 @@ def clean(
     found = Found(title=raw.title)
     removed: list[str] = []
 
-    lines = take_out_copyright(lines, found, removed)
+    lines, notice = take_out_copyright(lines, removed)
+    found.take(notice)
     translation = None
     if languages is not None:  # before furniture: 'Translated by ...' is also a credit line
         links = {line_key(text): address for text, address in raw.links}
@@ -80,22 +88,29 @@ def clean(
         header, body[:5], found, removed, keep_unknown=raw.kind == "html", whole_page=whole_page
     )
     body = take_out(
-        body, removed, lambda line: line_key(line.text) in repeated or date_line(line, found)
+        body, removed, lambda line: line_key(line.text) in repeated or found.take(date_facts(line))
     )
     body = [*kept_header, *body]
     if found.title:
         body = (
             take_out(body[:3], removed, lambda line: same_text(line.text, found.title)) + body[3:]
         )
-    body = cut_dateline(body, found, removed)
+    bylines = edge_bylines(body)
+    for index in sorted(bylines):
+        found.take(bylines[index])
+        removed.append(body[index].text)
+    body = [line for index, line in enumerate(body) if index not in bylines]
+    body, dateline = cut_dateline(body, removed)
+    found.take(dateline)
     return CleanArticle(
         raw=raw,
         blocks=tuple(to_blocks(body)),
         title=found.title,
         date=found.date or raw.date,
         dateline=found.dateline,
+        # The page's metadata names the authors before the text does; an agency is no author.
         agency=found.agency or next(filter(None, map(agency_name, raw.byline)), None),
-        byline=found.byline or tuple(name for name in raw.byline if not agency_name(name)),
+        byline=tuple(name for name in raw.byline if not agency_name(name)) or found.byline,
         copyright=found.copyright,
         copyright_holder=found.holder,
         translation=translation,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .agencies import agency_name
-from .lines import Found, Line, wordset
+from .lines import Facts, Line, wordset
 
 # Copyright in any form: "©", "(c)", "&copy;" mangled to "& Copy", "Copyright".
 _COPYRIGHT = re.compile(
@@ -49,22 +49,23 @@ class _Notice:
     says_so: bool  # a year, 'Copyright' or 'All rights reserved': a notice wherever it is
 
 
-def take_out_copyright(lines: list[Line], found: Found, removed: list[str]) -> list[Line]:
-    """Lines without their copyright notices; the first that is the article's fills found."""
+def take_out_copyright(lines: list[Line], removed: list[str]) -> tuple[list[Line], Facts | None]:
+    """Lines without their copyright notices, and the first notice that is the article's."""
     notices = [_notice(line.text) for line in lines]
     paired = list(enumerate(zip(lines, notices, strict=True)))
     last_text = max((i for i, (line, notice) in paired if line.real and not notice), default=-1)
-    kept = []
+    kept: list[Line] = []
+    facts: Facts | None = None
     for index, (line, notice) in paired:
         if notice is None:
             kept.append(line)
             continue
         removed.append(line.text)
-        if found.copyright is None and (notice.says_so or index > last_text):
+        if facts is None and (notice.says_so or index > last_text):
             holder = _title_case(notice.holder) if notice.holder else ""
-            found.copyright = " ".join(filter(None, ("©", notice.year, holder)))
-            found.holder = holder or None
-    return kept
+            notice_text = " ".join(filter(None, ("©", notice.year, holder)))
+            facts = Facts(copyright=notice_text, holder=holder or None)
+    return kept, facts
 
 
 def _notice(text: str) -> _Notice | None:

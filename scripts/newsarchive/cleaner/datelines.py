@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..dates import MONTH_PATTERN, parse_date
 from .agencies import agency_name
-from .lines import Found, Line, is_caps
+from .lines import Facts, Line, is_caps
 
 # Datelines: "London (AP) – ", "BERLIN, April 9 (Reuters) - ", "(CNN) -- ", "MADRID — ",
 # "KYIV, Ukraine (AP) —", "SALVADOR, Feb 26 - " (wire copy without agency),
@@ -34,25 +34,25 @@ _DATELINES = [
 ]
 
 
-def cut_dateline(body: list[Line], found: Found, removed: list[str]) -> list[Line]:
-    """Move 'PLACE (AGENCY) – ' from the start of the first paragraph into dateline/agency."""
+def cut_dateline(body: list[Line], removed: list[str]) -> tuple[list[Line], Facts | None]:
+    """Cut 'PLACE (AGENCY) – ' from the start of the first paragraph; return what it says."""
     index = next((i for i, line in enumerate(body) if not line.heading), None)
     if index is None:
-        return body
+        return body, None
     text = body[index].text
     match = match_dateline(text)
     if match is None:
-        return body
+        return body, None
     agency = match.groupdict().get("agency")
-    if agency is not None:
-        found.agency = agency_name(agency) or agency
-    if match["place"]:
-        found.dateline = _place_name(match["place"])
-    if match.groupdict().get("when"):
-        found.date = found.date or parse_date(match["when"])
+    when = match.groupdict().get("when")
+    facts = Facts(
+        agency=(agency_name(agency) or agency) if agency is not None else None,
+        dateline=_place_name(match["place"]) if match["place"] else None,
+        date=parse_date(when) if when else None,
+    )
     removed.append(match.group(0).strip())
     rest = text[match.end() :]
-    return [*body[:index], replace(body[index], text=rest), *body[index + 1 :]]
+    return [*body[:index], replace(body[index], text=rest), *body[index + 1 :]], facts
 
 
 def match_dateline(text: str) -> re.Match[str] | None:

@@ -11,7 +11,11 @@ from .lines import WORD, Line
 _CREDIT = re.compile(
     r"^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|produced|"
     r"graphics|fact[- ]checking|translated|translation)(?:\s+(?:and|&)\s+\w+)?\s+by\b"
-    r"|\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b",
+    r"|\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b"
+    # "Edition : M. Name", "Redaktion: A. Name": a desk role, a colon, a short name.
+    r"|^(?:edition|editing|editor|edited|rédaction|redaktion|redacción|redazione|bearbeitung"
+    r"|mise en page|réalisation|realisation|production|producer|montage|infographie|grafik"
+    r"|editor[ae]?|редактор|редакторка)\s*:\s*[^\W\d][\w.'’ -]{1,60}$",
     re.IGNORECASE,
 )
 _CREDIT_MAX_WORDS = 60

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ..dates import is_date_line, parse_date
-from ..names import BY_WORDS, split_names
+from ..names import BY_PREFIX, NAME_WORD, is_person, split_names
 from .agencies import agency_name
 from .datelines import match_dateline
-from .lines import QUOTES, Found, Line
+from .lines import QUOTES, Facts, Found, Line
 
 _TITLE_MAX_WORDS = 30
 # A headline that ends in a full stop is short; longer one-sentence lines are leads.
@@ -27,9 +27,7 @@ _PAIRS = (("(", ")"), ("“", "”"), ("«", "»"), ("„", "“"))
 # A provisional headline keeps a question or exclamation mark, never a full stop.
 _TRAILING = " .,;:–—-(\"'“”‘’«»„…"
 _OUTLET_MAX_WORDS = 5
-_PERSON_MAX_WORDS = 4
 
-_BYLINE = re.compile(rf"^(?:{'|'.join(BY_WORDS)})\s+(?P<names>\S.*)$", re.IGNORECASE)
 _BYLINE_MAX_WORDS = 16
 _BYLINE_TAIL = re.compile(r"\s+(?:on|updated|published|posted)\b|\s*[|•·]\s*|\s+[–—-]\s+", re.I)
 _ROLE = re.compile(
@@ -37,7 +35,6 @@ _ROLE = re.compile(
     r"staff)s?$",
     re.IGNORECASE,
 )
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’.-]*|de|da|van|von|der|di|le|la|bin|al|du)$")
 
 
 def read_header(
@@ -55,7 +52,7 @@ def read_header(
     kept: list[Line] = []
     candidates: list[Line] = []
     for line in header:
-        if date_line(line, found) or _is_byline(line, found) or _is_agency(line, found):
+        if found.take(header_facts(line)):
             removed.append(line.text)
         elif keep_unknown:
             kept.append(line)
@@ -91,7 +88,7 @@ def _pick_title(
     if whole_page:  # among menus and teasers, only the page title says which is the headline
         return None
     for index in reversed(range(len(headlines))):
-        if index and _is_signature(headlines[index], found):
+        if index and found.take(read_signature(headlines[index])):
             continue  # "Name, Outlet" under the headline is its byline
         return headlines[index].text
     return None
@@ -125,64 +122,71 @@ def opens_with_headline(lines: list[Line]) -> bool:
     return lead is not None and lead.words >= first.words * _LEAD_RATIO
 
 
-def date_line(line: Line, found: Found) -> bool:
-    """A line that is only a date; the first one found fills found.date."""
+def header_facts(line: Line) -> Facts | None:
+    """What a line above the article says: a date, a byline or an agency; None for others."""
+    return date_facts(line) or read_byline(line) or _agency_facts(line)
+
+
+def date_facts(line: Line) -> Facts | None:
+    """A line that is only a date, with that date (None for '3 hours ago'); else None."""
     if line.heading or not is_date_line(line.text):
-        return False
-    found.date = found.date or parse_date(line.text)
-    return True
+        return None
+    return Facts(date=parse_date(line.text))
 
 
-def _is_byline(line: Line, found: Found) -> bool:
-    match = _BYLINE.match(line.text)
+def read_byline(line: Line) -> Facts | None:
+    """'By A and B', 'Von A | Reuters', 'Auteur : A', 'By A, Staff Writer' -> names and agency."""
+    match = BY_PREFIX.match(line.text)
     if match is None or line.words > _BYLINE_MAX_WORDS:
-        return False
-    names = match["names"]
+        return None
+    names = line.text[match.end() :]
+    date = None
     tail = _BYLINE_TAIL.search(names)
     if tail and any(ch.isdigit() for ch in names[tail.start() :]):
-        found.date = found.date or parse_date(names[tail.start() :])
+        date = parse_date(names[tail.start() :])
         names = names[: tail.start()]
     agency = agency_name(names)
     if agency:  # "Por Agencia EFE"
-        found.agency = found.agency or agency
-        return True
+        return Facts(agency=agency, date=date)
     parts = [p.strip() for p in re.split(r"\s*[|/]\s*|,\s*(?=[^,]+$)", names)]
     if len(parts) > 1 and agency_name(parts[-1]):  # "By A | Reuters", "By A, Reuter"
-        found.agency = found.agency or agency_name(parts[-1])
+        agency = agency_name(parts[-1])
         names = names[: names.rfind(parts[-1])].rstrip(" ,|/")
-    people = [_ROLE.sub("", n) for n in split_names(names)]
-    if not people or not all(_NAME_WORD.match(w) for n in people for w in n.split()):
-        return False
-    found.byline = found.byline or tuple(people)
-    return True
+    people = tuple(_ROLE.sub("", n) for n in split_names(names))
+    if not people or not all(NAME_WORD.match(w) for n in people for w in n.split()):
+        return None
+    return Facts(byline=people, agency=agency, date=date)
 
 
-def _is_signature(line: Line, found: Found) -> bool:
+def edge_bylines(body: list[Line]) -> dict[int, Facts]:
+    """Bylines standing alone at the top or foot of the text ('Auteur : A. Name'), by index."""
+    edges = dict.fromkeys([*range(min(2, len(body))), *range(max(0, len(body) - 3), len(body))])
+    found = {}
+    for index in edges:
+        line = body[index]
+        facts = None if line.real or line.heading else read_byline(line)
+        if facts is not None:
+            found[index] = facts
+    return found
+
+
+def read_signature(line: Line) -> Facts | None:
     """'Ana Ruiz and Li Wei, The Daily Post': the authors, then their outlet, no 'By'."""
     names, separator, outlet = line.text.rpartition("|" if "|" in line.text else ",")
     outlet = outlet.strip()
     if not separator or not outlet or len(outlet.split()) > _OUTLET_MAX_WORDS:
-        return False
-    if not all(_NAME_WORD.match(word) for word in outlet.split()):
-        return False
+        return None
+    if not all(NAME_WORD.match(word) for word in outlet.split()):
+        return None
     people = split_names(names)
-    if not people or not all(_is_person(name) for name in people):
-        return False
-    found.agency = found.agency or agency_name(outlet)
-    found.byline = found.byline or people
-    return True
+    if not people or not all(is_person(name) for name in people):
+        return None
+    return Facts(byline=people, agency=agency_name(outlet))
 
 
-def _is_person(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= _PERSON_MAX_WORDS and all(_NAME_WORD.match(w) for w in words)
-
-
-def _is_agency(line: Line, found: Found) -> bool:
+def _agency_facts(line: Line) -> Facts | None:
     agency = agency_name(line.text)
-    if agency:
-        found.agency = found.agency or agency
-    return agency is not None
+    return Facts(agency=agency) if agency else None
 
 
 def provisional_title(lead: str, dangling: frozenset[str]) -> str | None:

@@ -46,9 +46,25 @@ class Line:
         return (self.sentence and self.words >= MIN_SENTENCE_WORDS) or self.words >= LONG_WORDS
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What one line says about the article (a date line, a byline, a dateline, a notice)."""
+
+    date: dt.date | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    byline: tuple[str, ...] = ()
+    copyright: str | None = None
+    holder: str | None = None
+
+
 @dataclass
 class Found:
-    """What the cleaner has told apart so far."""
+    """What the cleaner has told apart so far: for each fact the first line that gave it wins.
+
+    Readers of lines return Facts and never write here; the cleaner folds them in, in the
+    order it reads the text, so which value wins never depends on the order of the tests.
+    """
 
     title: str | None = None
     date: dt.date | None = None
@@ -57,6 +73,15 @@ class Found:
     byline: tuple[str, ...] = ()
     copyright: str | None = None
     holder: str | None = None
+
+    def take(self, facts: Facts | None) -> bool:
+        """Fill the fields still empty from `facts`; True when there were facts at all."""
+        if facts is None:
+            return False
+        for name in ("date", "dateline", "agency", "byline", "copyright", "holder"):
+            if not getattr(self, name):
+                setattr(self, name, getattr(facts, name))
+        return True
 
 
 def split_lines(text: str) -> list[Line]:

@@ -118,7 +118,7 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
         ),
         "url": overrides.url or raw.url,
         "agency": _canonical_source(clean.agency, registries, kind="agency"),
-        "byline": list(dict.fromkeys(raw.byline or clean.byline)),
+        "byline": list(dict.fromkeys(clean.byline)),
         "dateline": clean.dateline,
         "language": language,
         "translation": found.translation,

@@ -16,7 +16,7 @@ from ..records import RawArticle
 from ..sitenames import is_site_name, site_keys, strip_site_suffix
 from .blocks import body_blocks, is_prose, text_blocks, word_bag, word_count
 from .limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, check_not_binary, refuse_long
-from .metadata import clean_text, http_url, note_links, page_metadata
+from .metadata import clean_text, extract_byline_element, http_url, note_links, page_metadata
 from .page_date import page_date
 
 # A front-page link's text is a site name ('新华网'), not a menu sentence.
@@ -93,7 +93,10 @@ def read_html(path: Path, data: bytes, digest: str) -> RawArticle:
         digest=digest,
         title=strip_site_suffix(title, sites | _home_link_keys(tree)),
         date=page_date(tree, meta, doc.date),
-        byline=_people(meta.get("byline"), sites) or _people(split_names(doc.author or ""), sites),
+        # The page's marked byline is read more carefully than trafilatura's guess.
+        byline=_people(meta.get("byline"), sites)
+        or _people(extract_byline_element(tree), sites)
+        or _people(split_names(doc.author or ""), sites),
         source=source,
         url=url,
         language=lang.group(1) if lang else meta.get("language"),

@@ -7,13 +7,14 @@ under their own keys; readers/page_date.py ranks them.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import html
+from lxml import etree, html
 
-from ..names import split_names
+from ..names import BY_PREFIX, byline_people, split_names
 from ..records import TranslationFacts
 from ..timestamps import Stamp, read_stamp
 
@@ -36,6 +37,17 @@ _META_DESCRIPTION = ("og:description", "description", "twitter:description")
 
 Field = tuple[str, Any]
 
+# Elements a page marks as its byline; the text of each is read as names.
+_BYLINE_ELEMENTS = etree.XPath(
+    "//*[not(self::script or self::style or self::meta or self::link)]"
+    "[re:test(concat(@class, ' ', @id, ' ', @itemprop, ' ', @rel),"
+    " '(^|[^a-z])(author|authors|byline|autor|autoren|autorenzeile|auteur|verfasser)"
+    "([^a-z]|$)', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+_PARAGRAPHS = etree.XPath("//p | //span | //div[not(*)] | //li")
+_BYLINE_MAX_WORDS = 16
+
 # A paragraph short enough to be a note, and made of a few elements at most.
 _NOTE_MAX_WORDS = 30
 _NOTE_MAX_CHILDREN = 6
@@ -43,13 +55,43 @@ _INLINE = frozenset({"a", "em", "i", "b", "strong", "span", "small", "sup", "sub
 
 
 def page_metadata(tree: html.HtmlElement) -> dict[str, Any]:
-    """Title, date, byline, source, url, description: the first extractor to give one wins."""
+    """Title, date, byline, source, url, description: the first extractor to give one wins.
+
+    Bylines are the exception: a later source that names the same people and more
+    (JSON-LD's first author, <meta>'s whole list) is the fuller byline.
+    """
     found: dict[str, Any] = {}
     extractors = (extract_jsonld, extract_meta, extract_time, extract_translation)
     for key, value in (field for extract in extractors for field in extract(tree)):
-        if value and key not in found:
+        if not value:
+            continue
+        if key not in found or (key == "byline" and _names_more(value, found[key])):
             found[key] = value
     return found
+
+
+def _names_more(fuller: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    wanted = {" ".join(name.casefold().split()) for name in names}
+    given = {" ".join(name.casefold().split()) for name in fuller}
+    return wanted < given
+
+
+def extract_byline_element(tree: html.HtmlElement) -> tuple[str, ...]:
+    """People named in the page's byline element, the last resort after JSON-LD and <meta>.
+
+    An element the page marks as its byline (class, id or itemprop 'author', 'byline'),
+    else a short paragraph that says so ('Auteur : A. Name', 'By A and B'); every name
+    must be shaped like a person's ('Von A, B und C, NDR' gives A, B and C).
+    """
+    labelled = (n for n in _PARAGRAPHS(tree) if BY_PREFIX.match(n.text_content().strip()))
+    for node in itertools.chain(_BYLINE_ELEMENTS(tree), labelled):
+        text = clean_text(node.text_content())
+        if not text or len(text.split()) > _BYLINE_MAX_WORDS:
+            continue
+        names = byline_people(text)
+        if names:
+            return names
+    return ()
 
 
 def extract_jsonld(tree: html.HtmlElement) -> Iterator[Field]:
