@@ -60,3 +60,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code, output = run_build(write_site(root), site, "--strict")
     assert code == 0, output
     return site
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A scratch folder with a private copy of the registries (ingest may append to them)."""
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -13,18 +13,9 @@ from click.testing import CliRunner
 from newsarchive import frontmatter
 from newsarchive.cli import cli
 from newsarchive.model import Article
-from newsarchive.registry import DATA_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 PAGE = Path("articles/2025/05/moldova-and-poland-sign-energy-pact.md")
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A scratch folder with a private copy of the registries (ingest may append to them)."""
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def ingest(*args: str) -> tuple[int, str, str]:

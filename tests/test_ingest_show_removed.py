@@ -6,11 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from newsarchive.cli import cli
-from newsarchive.registry import DATA_DIR
+from test_ingest_cli import ingest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "furniture"
 PASTE = "ad_marker_joined_to_widget.txt"
@@ -20,21 +16,6 @@ REMOVED = [
     "Advertisement:",
     "Anzeige | Story continues below",
 ]
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A scratch folder with a private copy of the registries (ingest may append to them)."""
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def ingest(*args: str) -> tuple[int, str, str]:
-    runner = CliRunner()
-    result = runner.invoke(cli, ["ingest", "--out", "articles", "--jobs", "1", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def paste(workdir: Path, extra: str = "") -> Path:

@@ -23,7 +23,7 @@ from newsarchive.errors import InputError
 from newsarchive.model import Article
 from newsarchive.readers import read_file
 from newsarchive.records import Overrides
-from newsarchive.registry import DATA_DIR, Registries, load_registries
+from newsarchive.registry import Registries, load_registries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "provisional"
 LEAD_ONLY = "lead_only_machine_translation.txt"
@@ -137,11 +137,9 @@ def test_a_missing_date_is_still_refused(registries):
 
 
 @pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    shutil.copy(FIXTURES / LEAD_ONLY, tmp_path / LEAD_ONLY)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def lead_only(workdir: Path) -> Path:
+    shutil.copy(FIXTURES / LEAD_ONLY, workdir / LEAD_ONLY)
+    return workdir
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -150,7 +148,7 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_ingest_writes_a_provisional_title_and_validate_warns_until_confirmed(workdir: Path):
+def test_ingest_writes_a_provisional_title_and_validate_warns_until_confirmed(lead_only: Path):
     code, _, err = run(
         "ingest", LEAD_ONLY, "--date", "2025-06-11", "--out", "articles", "--jobs", "1"
     )
@@ -159,7 +157,7 @@ def test_ingest_writes_a_provisional_title_and_validate_warns_until_confirmed(wo
         f'archived {PAGE} [provisional title: "{TITLE}"]',
         f"warning: {LEAD_ONLY}: {CONFIRM}",
     ]
-    data, _ = frontmatter.loads((workdir / PAGE).read_text(encoding="utf-8"))
+    data, _ = frontmatter.loads((lead_only / PAGE).read_text(encoding="utf-8"))
     assert Article.model_validate(data).provisional == ["title"]
 
     validate = ("validate", "--archive", "articles", "--data-dir", "data", str(PAGE))
@@ -171,7 +169,7 @@ def test_ingest_writes_a_provisional_title_and_validate_warns_until_confirmed(wo
     ]
 
     # A person edits the title and removes the marker: nothing left to confirm.
-    page = workdir / PAGE
+    page = lead_only / PAGE
     text = page.read_text(encoding="utf-8").replace(f"title: {TITLE}", "title: Kyiv approves aid")
     page.write_text(text.replace("provisional:\n- title\n", ""), encoding="utf-8")
     assert run(*validate)[:2] == (0, "1 file checked: 0 errors, 0 warnings\n")

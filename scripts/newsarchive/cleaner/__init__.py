@@ -102,17 +102,18 @@ def clean(
     body = [line for index, line in enumerate(body) if index not in bylines]
     body, dateline = cut_dateline(body, removed)
     found.take(dateline)
+    facts = found.facts
     return CleanArticle(
         raw=raw,
         blocks=tuple(to_blocks(body)),
         title=found.title,
-        date=found.date or raw.date,
-        dateline=found.dateline,
+        date=facts.date or raw.date,
+        dateline=facts.dateline,
         # The page's metadata names the authors before the text does; an agency is no author.
-        agency=found.agency or next(filter(None, map(agency_name, raw.byline)), None),
-        byline=tuple(name for name in raw.byline if not agency_name(name)) or found.byline,
-        copyright=found.copyright,
-        copyright_holder=found.holder,
+        agency=facts.agency or next(filter(None, map(agency_name, raw.byline)), None),
+        byline=tuple(name for name in raw.byline if not agency_name(name)) or facts.byline,
+        copyright=facts.copyright,
+        copyright_holder=facts.holder,
         translation=translation,
         removed=tuple(removed),
     )

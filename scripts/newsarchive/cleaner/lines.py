@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from ..punctuation import CLOSERS, SENTENCE_TERMINALS
 
@@ -67,20 +67,15 @@ class Found:
     """
 
     title: str | None = None
-    date: dt.date | None = None
-    dateline: str | None = None
-    agency: str | None = None
-    byline: tuple[str, ...] = ()
-    copyright: str | None = None
-    holder: str | None = None
+    facts: Facts = Facts()
 
     def take(self, facts: Facts | None) -> bool:
-        """Fill the fields still empty from `facts`; True when there were facts at all."""
+        """Fill the facts still empty from `facts`; True when there were facts at all."""
         if facts is None:
             return False
-        for name in ("date", "dateline", "agency", "byline", "copyright", "holder"):
-            if not getattr(self, name):
-                setattr(self, name, getattr(facts, name))
+        self.facts = Facts(
+            **{f.name: getattr(self.facts, f.name) or getattr(facts, f.name) for f in fields(Facts)}
+        )
         return True
 
 
