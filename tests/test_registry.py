@@ -107,6 +107,10 @@ def data_dir_with(tmp_path: Path, fixture: str) -> tuple[Path, Path]:
         ),
         ("cue_listed_twice.topics.yml", "entry 1 (sport): cue 'soccer' is listed twice; keep one"),
         (
+            "cue_matched_by_stem.topics.yml",
+            "entry 1 (politics): cue 'parliamentary' is already matched by 'parliament*'; keep one",
+        ),
+        (
             "unknown_broader.topics.yml",
             "topic 'elections': broader 'politcs' is not a topic slug; fix or remove it",
         ),

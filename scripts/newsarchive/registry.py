@@ -52,13 +52,19 @@ class Topic(BaseModel):
 
     @model_validator(mode="after")
     def _each_spelling_once(self) -> Topic:
-        # A spelling listed twice would count twice and outweigh the rest.
+        # A word matched by two cues would count twice and outweigh the rest.
         seen: set[str] = set()
         for cue in [*self.strong, *self.cues]:
             for spelling in (part.strip() for part in cue.split("|")):
                 if spelling in seen:
                     raise ValueError(f"cue '{spelling}' is listed twice; keep one")
                 seen.add(spelling)
+        # A phrase ('rescue team') may start with a stemmed word ('rescue*'): it says more.
+        stems = [s[:-1] for s in seen if s.endswith("*") and " " not in s]
+        for spelling in sorted(s for s in seen if " " not in s):
+            stem = next((s for s in stems if spelling != s + "*" and spelling.startswith(s)), None)
+            if stem is not None:
+                raise ValueError(f"cue '{spelling}' is already matched by '{stem}*'; keep one")
         return self
 
 

@@ -147,7 +147,7 @@ def topic_scores(
     scores: dict[str, float] = defaultdict(float)
     for (slug, _), (weight, count, in_title) in seen.items():
         # Repetition adds a little: the tenth "government" says less than the second cue.
-        scores[slug] += weight * (TITLE_FACTOR if in_title else 1.0) * (1 + 0.3 * math.log(count))
+        scores[slug] += weight * (TITLE_FACTOR if in_title else 1.0) * (1 + 0.8 * math.log(count))
     for slug in sorted(scores, key=scores.__getitem__, reverse=True):
         parent = index.broader.get(slug)
         while parent is not None:
