@@ -233,9 +233,11 @@ def test_translation_details_without_from_are_an_error(registries):
 @pytest.mark.parametrize(
     ("given", "site", "holder", "agency", "expected"),
     [
-        ("Reuters", "CBC News", "the Canadian press", None, ("Reuters", None)),
-        (None, "cbc", "the Canadian press", None, ("CBC News", None)),
-        (None, None, "the Canadian press", "AP", ("The Canadian Press", "The Associated Press")),
+        # An agency's copyright notice names the wire, never the publisher.
+        ("Reuters", "CBC News", "the Canadian press", None, ("Reuters", "The Canadian Press")),
+        (None, "cbc", "the Canadian press", None, ("CBC News", "The Canadian Press")),
+        (None, None, "the Canadian press", "AP", (None, "The Associated Press")),
+        (None, None, "The Daily Planet", None, ("The Daily Planet", None)),
         (None, None, None, "afp", (None, "Agence France-Presse")),
         (None, "The Daily Planet", None, "Bugle Wire", ("The Daily Planet", "Bugle Wire")),
         (None, None, None, "CBC", (None, "CBC")),

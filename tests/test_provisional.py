@@ -75,6 +75,13 @@ def english(registries: Registries) -> frozenset[str]:
             "of Finland in Warsaw on Friday to discuss the defence of the eastern border.",
             "Polish Prime Minister Donald Tusk met the leaders of the three Baltic states",
         ),
+        # Without a clause break, before the last function word, never on an adjective left
+        # hanging ('... income taxes for middle').
+        (
+            "Italy's government approved a draft budget on Thursday that cuts income taxes for "
+            "middle earners and raises spending on health care, the economy minister said.",
+            "Italy's government approved a draft budget on Thursday that cuts income taxes",
+        ),
         # A quotation the cut would leave open is left out.
         (
             "The minister called the deal “a turning point for the whole region and for all of "

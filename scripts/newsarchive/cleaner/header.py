@@ -202,6 +202,10 @@ def provisional_title(lead: str, dangling: frozenset[str]) -> str | None:
         window = sentence[: PROVISIONAL_MAX_CHARS + 1]
         clauses = [m.start() for m in _CLAUSE_BREAK.finditer(window)]
         cut = next((c for c in reversed(clauses) if c >= _PROVISIONAL_MIN_CHARS), None)
+        if cut is None:  # before the last function word: "... income taxes | for middle"
+            words = [m.start() for m in re.finditer(r"(?<=\s)\S+", window)]
+            small = [i for i in words if window[i:].split()[0].casefold() in dangling]
+            cut = next((i - 1 for i in reversed(small) if i > _PROVISIONAL_MIN_CHARS), None)
         if cut is None:
             space = window.rfind(" ")
             cut = space if space > 0 else _unspaced_cut(window)

@@ -108,16 +108,15 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
     text = "\n\n".join([title, *(b.text for b in clean.blocks)])
     tokens = tokenize(text)
     people, new_people = _link_people(indexes, title, clean, text, tokens)
+    holder = _holder(clean.copyright_holder, registries)
     fields = {
         "title": title,
         "provisional": provisional,
         "slug": slugify(title) or f"article-{raw.digest[:12]}",
         "date": date,
-        "source": _canonical_source(
-            overrides.source or raw.source or clean.copyright_holder, registries
-        ),
+        "source": _canonical_source(overrides.source or raw.source or holder.publisher, registries),
         "url": overrides.url or raw.url,
-        "agency": _canonical_source(clean.agency, registries, kind="agency"),
+        "agency": _canonical_source(clean.agency or holder.agency, registries, kind="agency"),
         "byline": list(dict.fromkeys(clean.byline)),
         "dateline": clean.dateline,
         "language": language,
@@ -177,6 +176,21 @@ def _link_people(
                 mentions.append(Mention(known or person.name, start + person.start))
         start += len(block.text) + 2
     return link_names(mentions), tuple(new.values())
+
+
+@dataclass(frozen=True)
+class _Holder:
+    """The copyright holder as a source: an agency's notice on wire copy names no publisher."""
+
+    publisher: str | None = None
+    agency: str | None = None
+
+
+def _holder(name: str | None, registries: Registries) -> _Holder:
+    source = registries.source_named(name.strip()) if name else None
+    if source is not None and source.kind == "agency":
+        return _Holder(agency=name)
+    return _Holder(publisher=name)
 
 
 def _canonical_source(
