@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Method = Literal["machine", "human", "post-edited"]
 # Fields the pipeline can fill in itself when the article does not give them.
@@ -21,6 +22,8 @@ _MADE_FROM = {"title": "made from the lead"}
 LANG_PATTERN = r"^[a-z]{2}$"
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX = 80
+# Where a page lives, as its folder and file name say: docs/articles/YYYY/MM/<slug>.md.
+ADDRESS_PATTERN = r"^[0-9]{4}/[0-9]{2}/[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 def _check_http_url(value: str | None) -> str | None:
@@ -60,6 +63,20 @@ class Translation(BaseModel):
         return _check_http_url(value)
 
 
+class Correction(BaseModel):
+    """One change to a published article, as readers are told of it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: dt.date = Field(description="Day of the change, YYYY-MM-DD")
+    note: str = Field(
+        min_length=1, max_length=300, pattern=r"^[^\n]*$", description="What changed, one line"
+    )
+    minor: bool = Field(
+        False, description="A typo-level fix: recorded, but no notice is shown to readers"
+    )
+
+
 class Article(BaseModel):
     """Front matter of one archive page. The Markdown body is kept beside it, not in it."""
 
@@ -77,6 +94,12 @@ class Article(BaseModel):
         description="ASCII file name, stable once written",
     )
     date: dt.date = Field(description="Publication date, YYYY-MM-DD")
+    added: dt.date = Field(
+        description="Day the article entered the archive, YYYY-MM-DD (set by ingest; never edited)"
+    )
+    updated: dt.date | None = Field(
+        None, description="Day of the last correction that is not minor; absent until then"
+    )
     source: str | None = Field(None, min_length=1, description="Publisher (sources.yml name)")
     url: str | None = Field(None, description="Address of the published article")
     agency: str | None = Field(None, min_length=1, description="News agency, e.g. AP, Reuters, AFP")
@@ -92,6 +115,13 @@ class Article(BaseModel):
         None, min_length=1, description="Standfirst; leave out to show the body's lead paragraph"
     )
     copyright: str | None = Field(None, min_length=1, description="e.g. © 2025 The Canadian Press")
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Changes since the article was archived, oldest first"
+    )
+    moved_from: list[str] = Field(
+        default_factory=list,
+        description="Old addresses (YYYY/MM/slug) of this page; each keeps a redirect here",
+    )
     input_sha256: str | None = Field(
         None,
         pattern=r"^[0-9a-f]{64}$",
@@ -103,16 +133,46 @@ class Article(BaseModel):
     def _http_only(cls, value: str | None) -> str | None:
         return _check_http_url(value)
 
-    @field_validator("provisional", "byline", "people", "organisations", "places", "topics")
+    @field_validator(
+        "provisional", "byline", "people", "organisations", "places", "topics", "moved_from"
+    )
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
         return _unique(values)
+
+    @field_validator("moved_from")
+    @classmethod
+    def _addresses(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not re.fullmatch(ADDRESS_PATTERN, value):
+                raise ValueError(f"{value!r} is not an old address like 2025/03/old-slug")
+        return values
+
+    @model_validator(mode="after")
+    def _history_in_order(self) -> Article:
+        # The dates must tell one story: archived, then corrected, the last change last.
+        for correction in self.corrections:
+            if correction.date < self.added:
+                raise ValueError(
+                    f"correction of {correction.date} is before the article was added "
+                    f"({self.added}); fix the correction's date"
+                )
+        last = max((c.date for c in self.corrections if not c.minor), default=None)
+        if last != self.updated:
+            wanted = f"updated: {last}" if last else "no 'updated' line"
+            raise ValueError(
+                f"updated must be the day of the last correction that is not minor; write {wanted}"
+            )
+        return self
 
     def front_matter(self) -> dict[str, Any]:
         """The mapping written to disk: field order kept, empty values left out."""
         data = self.model_dump(mode="python", by_alias=True, exclude_none=True)
         if self.translation is not None and not self.translation.reviewed:
             data["translation"].pop("reviewed")
+        for correction in data.get("corrections", []):
+            if not correction["minor"]:
+                correction.pop("minor")
         return {key: value for key, value in data.items() if value != []}
 
 
