@@ -1,4 +1,4 @@
-"""The one command line: `newsarchive ingest|validate|build|serve|eval|schema|bench`.
+"""The one command line: `newsarchive ingest|migrate|validate|build|serve|eval|schema|bench`.
 
 Commands parse options, call the library and turn its errors into one-line messages.
 """
@@ -65,6 +65,36 @@ def ingest(paths: tuple[Path, ...], **options: object) -> None:
     except NewsarchiveError as exc:
         raise UsageExit(str(exc)) from exc
     sys.exit(code)
+
+
+@cli.command()
+@click.option(
+    "--archive", type=click.Path(path_type=Path), default=Path("docs/articles"), show_default=True
+)
+@click.option("--verbose", "-v", is_flag=True, help="Print each page filled and its day.")
+def migrate(archive: Path, verbose: bool) -> None:
+    """Fill in 'added' on pages that predate it (one-off; a second run changes nothing).
+
+    Each page gets the day of the commit that first added its file (renames followed),
+    or today if no commit holds it yet. Run it inside the archive's git clone.
+
+    Example: newsarchive migrate --archive docs/articles --verbose
+    """
+    import datetime as dt
+
+    from .migrate import run_migrate
+
+    def show(page: Path, day: dt.date) -> None:
+        click.echo(f"{page}: added {day.isoformat()}")
+
+    try:
+        done = run_migrate(archive, dt.date.today(), show if verbose else None)
+    except NewsarchiveError as exc:
+        raise _fail(exc) from exc
+    for error in done.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(done.summary())
+    sys.exit(1 if done.errors else 0)
 
 
 @cli.command()

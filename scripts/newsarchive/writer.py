@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -144,12 +145,20 @@ def write_new(text: str, path: Path, out: Path, sync_folder: bool = True) -> boo
     return True
 
 
-def replace(text: str, path: Path, out: Path) -> None:
-    """Atomically replace the file at `path` (used only with --force)."""
+def replace(text: str, path: Path, out: Path, sync_folder: bool = True) -> None:
+    """Atomically replace the file at `path`, keeping its permissions (--force, migrate)."""
     _check_inside(path, out)
+    mode = stat.S_IMODE(path.stat().st_mode)
     temp = _temp_file(text, out)
-    os.replace(temp, path)
-    fsync_folders({path.parent})
+    try:
+        os.chmod(temp, mode)  # the temp file is private (0600); the page keeps its own mode
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    if sync_folder:
+        fsync_folders({path.parent})
 
 
 def fsync_folders(folders: Iterable[Path]) -> None:
