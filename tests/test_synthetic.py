@@ -30,6 +30,18 @@ def test_stories_have_the_reference_shape() -> None:
         assert dt.date(2015, 1, 1) <= story.date <= dt.date(2025, 12, 31)
 
 
+def test_stories_are_added_on_or_after_publication_mostly_the_same_week() -> None:
+    stories = synthetic.make_stories(2000)
+    delays = [(story.added - story.date).days for story in stories]
+    assert min(delays) == 0 and all(s.added <= dt.date(2025, 12, 31) for s in stories)
+    assert 0.75 < sum(delay < 7 for delay in delays) / len(delays) < 0.95
+    assert sum(delay > 180 for delay in delays) > 100  # archived long after publication
+    # The latest added are not the latest published: feeds and "Latest" must tell them apart.
+    by_added = sorted(stories, key=lambda s: (s.added, s.index))[-20:]
+    by_date = sorted(stories, key=lambda s: (s.date, s.index))[-20:]
+    assert len({s.index for s in by_added} & {s.index for s in by_date}) < 10
+
+
 def test_people_follow_a_zipf_distribution() -> None:
     names = synthetic.people_names()
     counts = Counter(p for story in synthetic.make_stories(2000) for p in story.people)
@@ -67,9 +79,10 @@ def test_write_archive_pages_parse_as_articles(tmp_path: Path) -> None:
     story = synthetic.make_stories(5)[0]
     data, body = frontmatter.loads(written[0].read_text(encoding="utf-8"))
     article = Article.model_validate(data)
-    assert (article.title, article.date, article.people) == (
+    assert (article.title, article.date, article.added, article.people) == (
         story.title,
         story.date,
+        story.added,
         list(story.people),
     )
     assert sum(line.startswith("## ") for line in body.splitlines()) in (2, 3)

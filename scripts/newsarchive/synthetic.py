@@ -3,7 +3,8 @@
 Everything comes from one seeded generator, so a seed and a size always give the same
 files. The shape follows the reference benchmark (/work/shared/BENCHMARKS.md): 500-700
 words, 2-3 `##` subheadings, 1-4 of 400 Zipf-distributed people, 1-3 of 17 topics,
-dates 2015-2025.
+dates 2015-2025. Most stories enter the archive within a week of publication, some much
+later, so the order by day added differs from the order by publication date.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ PEOPLE_COUNT = 400
 WORDS = (500, 700)
 FIRST_DAY = dt.date(2015, 1, 1)
 LAST_DAY = dt.date(2025, 12, 31)
+LATE_SHARE = 0.15  # stories archived long after publication (up to LATE_DAYS)
+LATE_DAYS = 1000
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -108,6 +111,7 @@ class Story:
     index: int
     title: str
     date: dt.date
+    added: dt.date  # the day it entered the archive: on or after `date`
     source: str
     holder: str
     agency: str | None
@@ -187,6 +191,8 @@ def make_stories(count: int, seed: int = 0) -> list[Story]:
     cum = _zipf_weights(len(names))
     slugs = [slug for slug, _ in TOPICS]
     span = (LAST_DAY - FIRST_DAY).days
+    # Its own generator: the other fields stay what they were before stories had this one.
+    delays = random.Random(f"added-{seed}")
     stories = []
     for index in range(count):
         people = _pick_distinct(rng, names, rng.randint(1, 4), cum)
@@ -195,11 +201,15 @@ def make_stories(count: int, seed: int = 0) -> list[Story]:
         byline = _pick_distinct(rng, names, rng.choice((0, 1, 1, 1, 2)), None)
         surname = people[0].split()[-1]
         what = f"the {rng.choice(_ADJS)} {rng.choice(_NOUNS)} will {rng.choice(_VERBS)} talks"
+        date = FIRST_DAY + dt.timedelta(days=rng.randint(0, span))
+        late = delays.random() < LATE_SHARE
+        delay = dt.timedelta(days=delays.randint(7, LATE_DAYS) if late else delays.randint(0, 6))
         stories.append(
             Story(
                 index=index,
                 title=f"{surname} says {what}",
-                date=FIRST_DAY + dt.timedelta(days=rng.randint(0, span)),
+                date=date,
+                added=min(date + delay, max(date, LAST_DAY)),
                 source=source,
                 holder=holder,
                 agency=agency,
@@ -329,6 +339,7 @@ def to_article(story: Story, slug: str) -> Article:
             "title": story.title,
             "slug": slug,
             "date": story.date,
+            "added": story.added,
             "source": story.source,
             "agency": story.agency,
             "byline": list(story.byline),
