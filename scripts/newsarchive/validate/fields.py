@@ -15,7 +15,14 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ..model import SLUG_PATTERN, Article, Provisional, Translation, provisional_message
+from ..model import (
+    ADDRESS_PATTERN,
+    SLUG_PATTERN,
+    Article,
+    Provisional,
+    Translation,
+    provisional_message,
+)
 from ..registry import FILES, Registries
 from ..slugs import slugify
 from .yamltraps import FrontMatter, Location, name_of
@@ -25,9 +32,18 @@ _EXAMPLES = {
     "title": "title: Headline as published",
     "slug": "slug: words-joined-by-hyphens",
     "date": "date: YYYY-MM-DD",
+    "added": "added: YYYY-MM-DD",
+    "note": "note: what changed",
     "language": "language: en",
     "from": "from: fr",
     "method": "method: machine",
+}
+# What each date field means, for the message that asks for it as YYYY-MM-DD.
+_DAYS = {
+    "date": "the publication date",
+    "added": "the day the article entered the archive",
+    "updated": "the day of the last correction that is not minor",
+    "corrections": "the day of the correction",
 }
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
 _ISO_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -37,21 +53,39 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _date_fix(value: object) -> str:
-    text = str(value).strip()
+def _date_fix(value: object, location: Location) -> str:
+    text, name, key = str(value).strip(), name_of(location), str(location[-1])
+    if any(isinstance(part, int) for part in location):
+        name += ":"  # 'corrections.date item 1: 2025-13-01 is ...'
+    meaning = _DAYS[str(location[0])]
     if _ISO_LIKE.match(text):
-        return f"date {text} is not a real calendar date; write the publication date as YYYY-MM-DD"
+        return f"{name} {text} is not a real calendar date; write {meaning} as YYYY-MM-DD"
     match = _DAY_MONTH_YEAR.match(text)
     if match:
         first, second, year = (int(part) for part in match.groups())
+        day_first = f"{year}-{second:02d}-{first:02d}"
+        month_first = f"{year}-{first:02d}-{second:02d}"
         if first > 12 and second <= 12:
-            return f"date '{text}' is not YYYY-MM-DD; write date: {year}-{second:02d}-{first:02d}"
+            return f"{name} '{text}' is not YYYY-MM-DD; write {key}: {day_first}"
         if first <= 12 and second <= 12:
             return (
-                f"date '{text}' is not YYYY-MM-DD; write date: {year}-{second:02d}-{first:02d} "
-                f"or {year}-{first:02d}-{second:02d}, whichever the original means"
+                f"{name} '{text}' is not YYYY-MM-DD; write {key}: {day_first} "
+                f"or {month_first}, whichever the original means"
             )
-    return f"date '{text}' is not a date; write the publication date as YYYY-MM-DD"
+    return f"{name} '{text}' is not a date; write {meaning} as YYYY-MM-DD"
+
+
+def _value_fix(name: str, reason: str) -> str:
+    # The model's own rules say what to do after a ';'; the rest say only what is wrong.
+    if "listed twice" in reason:
+        return f"{name}: {reason}; remove the repeat"
+    if "http" in reason:
+        return f"{name} {reason}; give the full web address"
+    if not name:  # a rule across fields, worded by the model from its first field on
+        return reason
+    if "old address" in reason:
+        return f"{name}: {reason}; write the page's old place in the archive as YYYY/MM/slug"
+    return f"{name}: {reason}" if ";" in reason else f"{name}: {reason}; correct the value"
 
 
 def _explain(error: Mapping[str, Any], location: Location) -> str:
@@ -64,13 +98,15 @@ def _explain(error: Mapping[str, Any], location: Location) -> str:
         close = difflib.get_close_matches(last, _field_names(parent), n=1)
         hint = f"did you mean '{close[0]}'?" if close else "remove it (see CONTRIBUTING.md)"
         return f"unknown field '{name}'; {hint}"
-    if last == "date" and kind.startswith(("date", "datetime")):
-        return _date_fix(value)
+    if location[:1] in {(key,) for key in _DAYS} and kind.startswith(("date", "datetime")):
+        return _date_fix(value, location)
     if kind == "string_pattern_mismatch" and last == "slug":
         suggestion = slugify(str(value)) or "words-joined-by-hyphens"
         return f"slug '{value}' is not lowercase ASCII words joined by '-'; use slug: {suggestion}"
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and last in {"language", "from"}:
         return f"{name} '{value}' is not a two-letter ISO 639-1 code; use e.g. en, fr, de, uk"
+    if kind == "string_pattern_mismatch" and last == "note":
+        return f"{name} must be one line; join its lines into one sentence"
     if kind == "literal_error" and location[:1] == ("provisional",):
         fields = ", ".join(get_args(Provisional))
         return f"{name} '{value}' cannot be provisional (only {fields} can); remove it"
@@ -78,8 +114,10 @@ def _explain(error: Mapping[str, Any], location: Location) -> str:
         return f"{name} '{value}' is not one of machine, human, post-edited; pick the one that fits"
     if kind == "string_type":
         return f"{name} must be text, not {type(value).__name__}; quote the value"
-    if kind in {"bool_type", "bool_parsing"}:
+    if kind in {"bool_type", "bool_parsing"} and last == "reviewed":
         return f"{name} must be true or false; write {last}: true only after a human check"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"{name} must be true or false; write {last}: true or leave the line out"
     if kind == "list_type":
         return f"{name} must be a list; write one '- item' line per entry under '{last}:'"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
@@ -90,10 +128,7 @@ def _explain(error: Mapping[str, Any], location: Location) -> str:
         limit = error.get("ctx", {}).get("max_length")
         return f"{name} is longer than {limit} characters; shorten it"
     if kind == "value_error":
-        reason = str(error.get("ctx", {}).get("error", error["msg"]))
-        if "listed twice" in reason:
-            return f"{name}: {reason}; remove the repeat"
-        return f"{name} {reason}; give the full web address"
+        return _value_fix(name, str(error.get("ctx", {}).get("error", error["msg"])))
     return f"{name}: {error['msg']}; correct the value (see CONTRIBUTING.md)"
 
 
@@ -109,6 +144,30 @@ def _repeat_location(data: Mapping[str, Any], location: Location) -> Location:
     return location
 
 
+def _rule_location(data: Mapping[str, Any], reason: str) -> Location:
+    # A rule across fields is shown at the field its message starts with: 'updated must
+    # be ...' at updated (or at the corrections that call for it), 'correction of DATE is
+    # ...' at that correction's date.
+    first, _, rest = reason.partition(" ")
+    if first == "correction":
+        day = rest.removeprefix("of ").split(" ", 1)[0]
+        items = data.get("corrections")
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, Mapping) and str(item.get("date")) == day:
+                return ("corrections", index, "date")
+        return ("corrections",)
+    return (first,) if first in data else ("corrections",)
+
+
+def _address_location(data: Mapping[str, Any], location: Location) -> Location:
+    # An old address that is not YYYY/MM/slug is reported at its own item.
+    values = data.get("moved_from")
+    for index, value in enumerate(values if isinstance(values, list) else []):
+        if not isinstance(value, str) or not re.fullmatch(ADDRESS_PATTERN, value):
+            return ("moved_from", index)
+    return location
+
+
 def check_model(front: FrontMatter) -> list[tuple[int, str]]:
     """(line, message) for every field the model rejects."""
     assert front.data is not None
@@ -118,9 +177,14 @@ def check_model(front: FrontMatter) -> list[tuple[int, str]]:
         found = []
         for error in exc.errors():
             location: Location = tuple(error["loc"])
-            if error["type"] == "value_error" and "listed twice" in str(error.get("ctx")):
+            reason = str(error.get("ctx", {}).get("error", ""))
+            if error["type"] == "value_error" and "listed twice" in reason:
                 location = _repeat_location(front.data, location)
+            elif error["type"] == "value_error" and location == ("moved_from",):
+                location = _address_location(front.data, location)
             message = front.traps.get(location) or _explain(error, location)
+            if error["type"] == "value_error" and not location:
+                location = _rule_location(front.data, reason)
             found.append((front.line_of(location), message))
         return found
     return []

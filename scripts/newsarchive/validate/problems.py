@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -38,6 +40,14 @@ class Report:
     def sorted(self) -> list[Problem]:
         """Problems by file then line; within a line, in the order they were found."""
         return sorted(self.problems, key=lambda problem: (problem.path, problem.line))
+
+
+def shown(path: Path) -> str:
+    """A file as problems name it: relative to the working folder where possible."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
 
 
 def _plural(count: int, word: str) -> str:

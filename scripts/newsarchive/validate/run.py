@@ -1,26 +1,32 @@
-"""Check pages: each page on its own, then against the whole archive (slugs, duplicates).
+"""Check pages: each page on its own, then against the whole archive, then against git.
 
 Only the pages being checked are parsed in full. The rest of the archive is read for
-its bodies and file names, which is all the duplicate index and the slug check need,
-so checking the pages of one pull request stays fast on a large archive.
+its bodies, file names and old addresses, which is all the duplicate index, the slug
+check and the address check need, so checking the pages of one pull request stays fast
+on a large archive. With --changed-since, pages that were already archived are also
+compared with their version at the merge base (history.py), and pages that left their
+address must leave a redirect (addresses.py).
 """
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import duplicates
 from ..errors import NewsarchiveError, PageError
-from ..frontmatter import split
+from ..frontmatter import loads, split
 from ..registry import DATA_DIR, Registries, load_registries
 from . import damage, fields, safety
-from .changed import changed_pages
-from .problems import Problem, Report, Severity
-from .yamltraps import parse_front_matter
+from .addresses import Addresses, claimed
+from .blame import later_pages
+from .changed import Changes, changes_since
+from .history import check_history
+from .problems import Problem, Report, Severity, shown
+from .yamltraps import FrontMatter, parse_front_matter
 
 ARCHIVE = Path("docs/articles")
 # Up to this many checked pages (a pull request), each is compared with every archive
@@ -30,12 +36,13 @@ FEW = 20
 
 @dataclass
 class Page:
-    """One checked page: its display path, body and the problems found so far."""
+    """One checked page: its display path, front matter, body and the problems found so far."""
 
     path: Path
     shown: str
     body: str = ""
     body_line: int = 1
+    front: FrontMatter | None = None
     slug: str | None = None
     slug_line: int = 1
     problems: list[Problem] = field(default_factory=list)
@@ -44,12 +51,9 @@ class Page:
         """Record a problem at a line of this page."""
         self.problems.append(Problem(self.shown, line, severity, message))
 
-
-def _shown(path: Path) -> str:
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
+    def value(self, key: str) -> object:
+        """A front-matter value as read (None when absent or unreadable)."""
+        return self.front.data.get(key) if self.front and self.front.data else None
 
 
 def _page_dir(path: Path, archive: Path) -> str:
@@ -63,9 +67,9 @@ def _page_dir(path: Path, archive: Path) -> str:
 
 def check_page(path: Path, registries: Registries, archive: Path = ARCHIVE) -> Page:
     """Every problem one page has on its own (front matter, safety, damage)."""
-    page = Page(path=path, shown=_shown(path))
+    page = Page(path=path, shown=shown(path))
     front = parse_front_matter(path.read_text(encoding="utf-8-sig"))
-    page.body, page.body_line = front.body, front.body_line
+    page.body, page.body_line, page.front = front.body, front.body_line, front
     for line, message in front.errors:
         page.add(line, message)
     if front.data is not None:
@@ -89,7 +93,7 @@ def check_page(path: Path, registries: Registries, archive: Path = ARCHIVE) -> P
     return page
 
 
-def _collect(paths: Iterable[Path]) -> list[Path]:
+def _collect(paths: Sequence[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
@@ -101,72 +105,156 @@ def _collect(paths: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def _select(paths: Sequence[Path], archive: Path, changed_since: str | None) -> list[Path]:
-    if changed_since is None:
-        return _collect(paths or [archive])
-    changed = changed_pages(changed_since, archive)
-    if not paths:
-        return changed
-    scopes = [path.resolve() for path in paths]
-    return [page for page in changed if any(page.is_relative_to(scope) for scope in scopes)]
+def _in_scope(path: Path, paths: Sequence[Path]) -> bool:
+    return not paths or any(path.is_relative_to(scope.resolve()) for scope in paths)
 
 
-def _read_body(path: Path) -> str:
+def _scan(path: Path) -> tuple[str, list[str]]:
+    """An archive page's body and the old addresses it keeps (YAML parsed only if it has any)."""
     text = path.read_text(encoding="utf-8-sig")
     try:
-        return split(text)[1]
+        yaml_text, body, _ = split(text)
+        if "moved_from" not in yaml_text:
+            return body, []
+        data, body = loads(text)
     except PageError:
-        return text
+        return text, []
+    return body, [old for _, old in claimed(data)]
 
 
-def _check_archive(pages: list[Page], archive: Path) -> None:
-    """Slug reuse and duplicates: each checked page against every other archive page."""
-    checked = {page.path.resolve(): page for page in pages}
-    # rglob under a resolved root yields resolved paths: no resolve() per page (slow at 20k).
-    root = archive.resolve()
-    archived = set(root.rglob("*.md")) if root.is_dir() else set()
-    owners: dict[str, set[Path]] = defaultdict(set)
-    for path in archived | checked.keys():
-        page = checked.get(path)
-        owners[page.slug or path.stem if page else path.stem].add(path)
+def _added(path: Path) -> object:
+    try:
+        return loads(path.read_text(encoding="utf-8-sig"))[0].get("added")
+    except PageError:
+        return None
 
-    def load(path: Path) -> str:
-        return checked[path].body if path in checked else _read_body(path)
 
-    everything = ((path, load(path)) for path in sorted(archived | checked.keys()))
-    targets = {path: page.body for path, page in checked.items()}
-    if len(targets) <= FEW:
-        matches = duplicates.compare_few(targets, everything)
-    else:
-        matches = duplicates.compare_all(targets, everything, load)
+class _Archive:
+    """The checked pages against every page of the archive, read once."""
 
-    def reported_here(key: Path, other: Path) -> bool:
-        # A pair of checked pages is reported once, on the later path.
-        return other not in checked or checked[other].shown < checked[key].shown
+    def __init__(self, pages: list[Page], archive: Path) -> None:
+        self.checked = {page.path.resolve(): page for page in pages}
+        # rglob under a resolved root yields resolved paths: no resolve() per page (slow at 20k).
+        self.root = archive.resolve()
+        self.archived = set(self.root.rglob("*.md")) if self.root.is_dir() else set()
+        self.addresses = Addresses(self.root, shown)
+        self.elsewhere: list[Problem] = []  # problems of pages that are not being checked
 
-    for key, page in checked.items():
-        for other in sorted(owners[page.slug] - {key}) if page.slug else []:
-            page.add(
-                page.slug_line,
-                f"slug '{page.slug}' is already used by {_shown(other)}; "
-                "choose another slug and rename the file to match",
-            )
-        for other, score, exact in matches.get(key, []):
-            if not reported_here(key, other):
-                continue
-            if exact:
+    def _claims(self, page: Page) -> list[str]:
+        return [old for _, old in claimed(page.front.data if page.front else None)]
+
+    def _bodies(self) -> Iterator[tuple[Path, str]]:
+        # Yields every body for the duplicate check, noting each page's address on the way.
+        for path in sorted(self.archived | self.checked.keys()):
+            page = self.checked.get(path)
+            body, claims = (page.body, self._claims(page)) if page else _scan(path)
+            self.addresses.add(path, claims)
+            yield path, body
+
+    def _load(self, path: Path) -> str:
+        return self.checked[path].body if path in self.checked else _scan(path)[0]
+
+    def report(self, path: Path, message: str, severity: Severity = "error") -> None:
+        """A problem on a page, checked or not (duplicates blame the later page)."""
+        if path in self.checked:
+            page = self.checked[path]
+            page.add(page.body_line, message, severity)
+        else:
+            line = parse_front_matter(path.read_text(encoding="utf-8-sig")).body_line
+            self.elsewhere.append(Problem(shown(path), line, severity, message))
+
+    def check(self, changes: Changes | None) -> None:
+        """Slug reuse, duplicates and old addresses: each checked page against the archive."""
+        targets = {path: page.body for path, page in self.checked.items()}
+        if len(targets) <= FEW:
+            matches = duplicates.compare_few(targets, self._bodies())
+        else:
+            matches = duplicates.compare_all(targets, self._bodies(), self._load)
+        self._check_slugs()
+        new = [path for path in self.checked if changes and path not in changes.before]
+        self._check_duplicates(matches, new)
+        self._check_addresses()
+
+    def _check_slugs(self) -> None:
+        owners: dict[str, set[Path]] = defaultdict(set)
+        for path in self.archived | self.checked.keys():
+            page = self.checked.get(path)
+            owners[page.slug or path.stem if page else path.stem].add(path)
+        for key, page in self.checked.items():
+            for other in sorted(owners[page.slug] - {key}) if page.slug else []:
                 page.add(
-                    page.body_line,
-                    f"same text as {_shown(other)}; the article is already in the archive: "
+                    page.slug_line,
+                    f"slug '{page.slug}' is already used by {shown(other)}; "
+                    "choose another slug and rename the file to match",
+                )
+
+    def _check_duplicates(
+        self, matches: dict[Path, list[tuple[Path, float, bool]]], new: list[Path]
+    ) -> None:
+        pairs: dict[tuple[Path, Path], tuple[float, bool]] = {}
+        for key, found in matches.items():
+            for other, score, exact in found:
+                pairs.setdefault((min(key, other), max(key, other)), (score, exact))
+        if not pairs:
+            return
+        added = {
+            path: self.checked[path].value("added") if path in self.checked else _added(path)
+            for pair in pairs
+            for path in pair
+        }
+        later = later_pages(pairs, added, shown, new)
+        for pair, (score, exact) in sorted(pairs.items()):
+            copy = later[pair]
+            original = shown(pair[0] if copy == pair[1] else pair[1])
+            if exact:
+                self.report(
+                    copy,
+                    f"same text as {original}; the article is already in the archive: "
                     "remove this page",
                 )
             else:
-                page.add(
-                    page.body_line,
-                    f"near duplicate of {_shown(other)} ({score:.0%} of word 3-grams shared); "
+                self.report(
+                    copy,
+                    f"near duplicate of {original} ({score:.0%} of word 3-grams shared); "
                     "if it is the same story, keep one page",
                     "warning",
                 )
+
+    def _check_addresses(self) -> None:
+        for path, page in self.checked.items():
+            if page.front is None or self.addresses.relative(path) is None:
+                continue
+            keeps = claimed(page.front.data)
+            problems = self.addresses.claim_problems(path, [old for _, old in keeps])
+            for index, message in problems:
+                page.add(page.front.line_of(("moved_from", keeps[index][0])), message)
+            for message in self.addresses.shadowing(path, self.checked):
+                page.add(page.slug_line, message)
+
+    def check_gone(self, changes: Changes, paths: Sequence[Path]) -> None:
+        """Pages the change moved or deleted must leave a redirect at their old address."""
+        for old, renamed in sorted(changes.gone.items()):
+            where = changes.top / old
+            relative = self.addresses.relative(where)
+            if relative is None or not _in_scope(where, paths):
+                continue
+            message = self.addresses.gone(relative, renamed)
+            if message is None:
+                continue
+            page = self.checked.get(renamed) if renamed else None
+            if page is not None:
+                page.add(page.slug_line, message)
+            else:
+                self.elsewhere.append(Problem(shown(where), 1, "error", message))
+
+
+def _check_history(page: Page, changes: Changes) -> None:
+    if page.front is None or page.front.data is None:
+        return
+    old = changes.old_text(page.path.resolve())
+    today = dt.date.today()
+    for line, message in check_history(old, page.front, changes.ref, changes.base_day, today):
+        page.add(line, message)
 
 
 def validate_pages(
@@ -178,10 +266,19 @@ def validate_pages(
 ) -> Report:
     """Check the given pages (default: the whole archive) and gather every problem."""
     registries = load_registries(data_dir)
-    pages = [
-        check_page(path, registries, archive) for path in _select(paths, archive, changed_since)
-    ]
-    _check_archive(pages, archive)
-    return Report(
-        problems=[problem for page in pages for problem in page.problems], files_checked=len(pages)
-    )
+    changes = changes_since(changed_since, archive) if changed_since is not None else None
+    if changes is None:
+        selected = _collect(paths or [archive])
+    else:
+        selected = [page for page in changes.pages if _in_scope(page, paths)]
+    pages = [check_page(path, registries, archive) for path in selected]
+    whole = _Archive(pages, archive)
+    if pages or (changes and changes.gone):  # else there is nothing to compare
+        whole.check(changes)
+    if changes is not None:
+        whole.check_gone(changes, paths)
+        for page in pages:
+            if page.path.resolve() in changes.before:
+                _check_history(page, changes)
+    problems = [problem for page in pages for problem in page.problems]
+    return Report(problems=problems + whole.elsewhere, files_checked=len(pages))
