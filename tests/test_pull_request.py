@@ -80,7 +80,7 @@ def test_a_broken_page_fails_validate_and_the_strict_build(checkout: Path) -> No
     page = checkout / "docs" / "articles" / "2025" / "05" / "broken.md"
     page.parent.mkdir(parents=True)
     page.write_text(
-        "---\ntitle: Broken\nslug: broken\ndate: 2025-05-09\nlanguage: en\n"
+        "---\ntitle: Broken\nslug: broken\ndate: 2025-05-09\nadded: 2025-05-10\nlanguage: en\n"
         "people:\n- Nobody Known\n---\n\nText.\n",
         encoding="utf-8",
     )
@@ -89,7 +89,7 @@ def test_a_broken_page_fails_validate_and_the_strict_build(checkout: Path) -> No
 
     code, out, _ = run("validate", "--changed-since", "main")
     assert code == 1
-    assert out.splitlines()[0].startswith("docs/articles/2025/05/broken.md:7: ")
+    assert out.splitlines()[0].startswith("docs/articles/2025/05/broken.md:8: ")
     assert "Nobody Known" in out.splitlines()[0]
 
     code, _, err = run("build", "--strict", "--site-dir", "public")
@@ -97,3 +97,36 @@ def test_a_broken_page_fails_validate_and_the_strict_build(checkout: Path) -> No
     last = err.splitlines()[-1]  # after MkDocs' own progress lines
     assert last.startswith("Error: build failed: ")
     assert "broken.md: unknown person 'Nobody Known'" in last
+
+
+SLUG = "starmer-says-allies-will-keep-up-pressure-on-putin-and-plan-a-peacekeeping-force"
+ARCHIVED = f"docs/articles/2025/03/{SLUG}.md"
+
+
+def test_moving_an_archived_page_fails_until_moved_from_keeps_its_old_address(
+    checkout: Path,
+) -> None:
+    moved = "docs/articles/2025/03/starmer-peacekeeping-force.md"
+    git(checkout, "mv", ARCHIVED, moved)
+    page = checkout / moved
+    text = page.read_text(encoding="utf-8").replace(
+        f"slug: {SLUG}\n", "slug: starmer-peacekeeping-force\n"
+    )
+    page.write_text(text, encoding="utf-8")
+    git(checkout, "commit", "-q", "-am", "Shorter address")
+
+    code, out, _ = run("validate", "--changed-since", "main")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"{moved}:3: {ARCHIVED} was moved to 2025/03/starmer-peacekeeping-force.md; archived "
+        f"pages never change address: add 'moved_from: [2025/03/{SLUG}]' to {moved}, or move "
+        "it back"
+    )
+    assert lines[-1] == "1 file checked: 1 error, 1 warning"  # a quote the original lost
+
+    page.write_text(
+        text.replace("---\n\n", f"moved_from:\n- 2025/03/{SLUG}\n---\n\n", 1), encoding="utf-8"
+    )
+    code, out, _ = run("validate", "--changed-since", "main")
+    assert (code, out.splitlines()[-1]) == (0, "1 file checked: 0 errors, 1 warning")

@@ -6,7 +6,9 @@ import pytest
 
 from newsarchive.duplicates import DuplicateIndex, containment, digest, shingles
 from newsarchive.validate.damage import heading_problem, quote_problem
+from newsarchive.validate.fields import check_model
 from newsarchive.validate.safety import link_problem
+from newsarchive.validate.yamltraps import parse_front_matter
 
 CODE = "link, which can run code in a reader's browser; remove it"
 LOCAL = "; link to the published web page instead"
@@ -98,3 +100,72 @@ def test_index_finds_exact_and_near_copies_but_not_other_stories() -> None:
     assert set(near) == {"b", "d"}
     assert 0.2 <= near["b"] < 1.0
     assert index.near("c", other, bodies.__getitem__) == []
+
+
+HEAD = "---\ntitle: T\nslug: t\ndate: 2025-03-01\nadded: 2025-03-02\nlanguage: en\n"
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            "updated: 2025-03-05\n",
+            (
+                7,
+                "updated must be the day of the last correction that is not minor; "
+                "write no 'updated' line",
+            ),
+        ),
+        (
+            "corrections:\n- date: 2025-03-05\n  note: Name fixed.\n",
+            (
+                7,
+                "updated must be the day of the last correction that is not minor; "
+                "write updated: 2025-03-05",
+            ),
+        ),
+        (
+            "updated: 2025-03-03\ncorrections:\n- date: 2025-03-03\n  note: A.\n"
+            "- date: 2025-03-01\n  note: B.\n  minor: true\n",
+            (
+                11,
+                "correction of 2025-03-01 is before the article was added (2025-03-02); "
+                "fix the correction's date",
+            ),
+        ),
+        (
+            "corrections:\n- date: 2025-13-01\n  note: A.\n",
+            (
+                8,
+                "corrections.date item 1: 2025-13-01 is not a real calendar date; "
+                "write the day of the correction as YYYY-MM-DD",
+            ),
+        ),
+        (
+            "corrections:\n- date: 2025-03-03\n  note: A.\n  minor: maybe\n",
+            (
+                10,
+                "corrections.minor item 1 must be true or false; "
+                "write minor: true or leave the line out",
+            ),
+        ),
+        (
+            "moved_from:\n- 2025/03/old\n- 2025/3/old\n",
+            (
+                9,
+                "moved_from item 2: '2025/3/old' is not an old address like 2025/03/old-slug; "
+                "write the page's old place in the archive as YYYY/MM/slug",
+            ),
+        ),
+    ],
+)
+def test_history_fields_are_explained_at_their_line(fields: str, expected: tuple[int, str]) -> None:
+    front = parse_front_matter(f"{HEAD}{fields}---\n\nBody.\n")
+    assert check_model(front) == [expected]
+
+
+def test_a_day_first_added_date_is_explained() -> None:
+    front = parse_front_matter(HEAD.replace("2025-03-02", "25/03/2025") + "---\n\nBody.\n")
+    assert check_model(front) == [
+        (5, "added '25/03/2025' is not YYYY-MM-DD; write added: 2025-03-25")
+    ]
