@@ -100,7 +100,7 @@ def test_github_format_prints_annotations(in_fixtures: Path) -> None:
 def test_github_format_marks_warnings_and_escapes_percent(in_fixtures: Path) -> None:
     _, lines = run("--format", "github", "archive/2025/03/duplicate-near-second.md")
     assert lines[0] == (
-        "::warning file=archive/2025/03/duplicate-near-second.md,line=12::near duplicate of "
+        "::warning file=archive/2025/03/duplicate-near-second.md,line=13::near duplicate of "
         "archive/2025/03/duplicate-near-first.md (60%25 of word 3-grams shared); "
         "if it is the same story, keep one page"
     )
@@ -148,9 +148,9 @@ def test_changed_since_checks_only_the_new_page(scratch_repo: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", "--changed-since", "main", "--data-dir", "data"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "docs/articles/2025/03/language-no.md:5: language: no is read as false "
+        "docs/articles/2025/03/language-no.md:6: language: no is read as false "
         "(a YAML yes/no word); quote it: language: 'no'",
-        "docs/articles/2025/03/language-no.md:7: translation.from: no is read as false "
+        "docs/articles/2025/03/language-no.md:8: translation.from: no is read as false "
         "(a YAML yes/no word); quote it: from: 'no'",
         "1 file checked: 2 errors, 0 warnings",
     ]
