@@ -89,6 +89,7 @@ def test_every_framed_page_of_the_fixture_site_equals_its_full_render(
     assert code == 0, output
     filled, full = map(int, re.search(r"shared frames: (\d+), in full: (\d+)", output).groups())
     # Nav pages are never framed: home, archive, people, topics, sources, search, about,
-    # contributing; people, topics and sources are listings rendered in full.
+    # contributing; people, topics and sources are listings rendered in full. One more
+    # index.html is no page at all: the redirect at a moved article's old address.
     assert full == 3
-    assert filled == len(list(site.rglob("index.html"))) - 8 > 30
+    assert filled == len(list(site.rglob("index.html"))) - 8 - 1 > 30

@@ -96,22 +96,32 @@ def test_no_article_is_in_the_nav(built_site: Path) -> None:
     assert nav_links and not [href for href in nav_links if "articles/" in href]
 
 
-def test_home_shows_latest_with_chips_and_totals(built_site: Path) -> None:
+def test_home_shows_latest_additions_with_chips_and_totals(built_site: Path) -> None:
     page = content(built_site, "index.html")
     assert "8 articles · 9 people · 6 topics · 7 sources · 2024–2025" in page.get_text()
-    first = page.find("h3")
-    assert first.get_text() == "Zelenskyy calls for tougher sanctions on Moscow¶"
+    # Latest added first: a December 2024 story archived in December 2025 leads.
+    cards = [h.get_text().rstrip("¶") for h in page.find_all("h3")]
+    assert cards[:3] == [
+        "EU leaders agree on next year's budget",
+        "Zelenskyy calls for tougher sanctions on Moscow",
+        "Starmer urges Putin to accept a ceasefire after coalition call",
+    ]
+    second = page.find_all("h3")[1]
+    assert "16 March 2025 · Le Monde · added 17 March 2025" in second.find_next("p").get_text()
     # No stored summary: the card shows the body's lead paragraph.
     lead = "The Ukrainian president asked allies on Sunday to tighten sanctions"
-    assert lead in first.find_next("p").find_next("p").get_text()
-    chips = [a.get_text() for a in page.select("a.na-chip")][:4]
-    assert chips == ["Volodymyr Zelenskyy", "Vladimir Putin", "War in Ukraine", "Sanctions"]
+    assert lead in second.find_next("p").find_next("p").get_text()
+    by_date = page.find("a", string="by date of publication")
+    assert by_date["href"] == "archive/"
 
 
 def test_article_header_notice_chips_and_copyright(built_site: Path) -> None:
     page = content(built_site, STARMER)
     meta = " ".join(page.select_one(".na-meta").get_text().split())
-    assert meta == "15 March 2025 · The Canadian Press · AP · By Jill Lawless · London"
+    assert meta == (
+        "15 March 2025 · Added to the archive on 16 March 2025 · The Canadian Press · AP · "
+        "By Jill Lawless · London"
+    )
     notice = page.select_one(".na-notice")
     assert " ".join(notice.get_text().split()) == (
         "Machine-translated from French · not reviewed · original"
@@ -217,14 +227,68 @@ def test_no_page_carries_script_handlers_or_unsafe_links(built_site: Path) -> No
         assert not page.find("img", onerror=True)
 
 
-def test_feeds_are_atom_with_newest_items_first(built_site: Path) -> None:
+def test_corrections_are_shown_above_the_text_with_the_page_history(built_site: Path) -> None:
+    page = content(built_site, STARMER)
+    notice = page.select_one(".na-correction")
+    assert notice.find_previous_sibling("header") is not None
+    assert " ".join(notice.p.get_text().split()) == (
+        "Corrected on 2 April 2025: The second subheading had the Kremlin's reply where "
+        "Zelenskyy's words were meant."
+    )
+    history = "https://github.com/newsarchive/archive/commits/main/docs/articles/2025/03/"
+    assert notice.find("a")["href"] == history + "starmer-urges-putin-to-accept-ceasefire.md"
+    links = {a.get_text(): a["href"] for a in page.select(".na-source-links a")}
+    assert links["Suggest a correction"] == (
+        "https://github.com/newsarchive/archive/edit/main/docs/articles/2025/03/"
+        "starmer-urges-putin-to-accept-ceasefire.md"
+    )
+    data = jsonld(built_site, STARMER)
+    assert (data["datePublished"], data["dateModified"]) == ("2025-03-15", "2025-04-02")
+    assert data["correction"][0]["datePublished"] == "2025-04-02"
+    # A minor (typo) correction is recorded in the page, but no notice is shown.
+    zelenskyy = "articles/2025/03/zelenskyy-calls-for-sanctions/index.html"
+    assert content(built_site, zelenskyy).select_one(".na-correction") is None
+    assert jsonld(built_site, zelenskyy)["dateModified"] == "2025-03-16"
+
+
+def test_an_old_address_redirects_and_is_in_no_sitemap(built_site: Path) -> None:
+    old = built_site / "articles/2025/03/starmer-urges-putin-ceasefire/index.html"
+    page = BeautifulSoup(old.read_text(encoding="utf-8"), "html.parser")
+    new = (
+        "https://newsarchive.example.org/articles/2025/03/starmer-urges-putin-to-accept-ceasefire/"
+    )
+    assert page.find("link", rel="canonical")["href"] == new
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == (
+        "0; url=../starmer-urges-putin-to-accept-ceasefire/"
+    )
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert "starmer-urges-putin-ceasefire/" not in (built_site / "sitemap.xml").read_text()
+
+
+def test_feeds_follow_additions_with_dates_categories_and_language(built_site: Path) -> None:
     feed = ET.parse(built_site / "feed.xml").getroot()
-    titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
+    entries = list(feed.iter(f"{ATOM}entry"))
+    titles = [e.findtext(f"{ATOM}title") for e in entries]
     assert len(titles) == 8
-    assert titles[:2] == [
+    # Newest addition first: an old story archived late reaches subscribers.
+    assert titles[:3] == [
+        "EU leaders agree on next year's budget",
         "Zelenskyy calls for tougher sanctions on Moscow",
         "Starmer urges Putin to accept a ceasefire after coalition call",
     ]
+    starmer = entries[2]
+    assert starmer.findtext(f"{ATOM}published") == "2025-03-15T00:00:00Z"
+    assert starmer.findtext(f"{ATOM}updated") == "2025-04-02T00:00:00Z"
+    assert feed.findtext(f"{ATOM}updated") == "2025-12-01T00:00:00Z"
+    assert starmer.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    categories = [(c.get("term"), c.get("label")) for c in starmer.iter(f"{ATOM}category")]
+    assert categories == [("ukraine-war", "War in Ukraine"), ("diplomacy", "Diplomacy")]
+    # No byline: no made-up author on the entry; the feed's own author stands for it.
+    no_byline = entries[0]
+    assert no_byline.find(f"{ATOM}author") is None
+    assert feed.find(f"{ATOM}author").findtext(f"{ATOM}name") == "newsarchive"
+    source = ET.parse(built_site / "sources/le-monde/feed.xml").getroot()
+    assert source.findtext(f"{ATOM}title") == "Le Monde · newsarchive"
     person = ET.parse(built_site / "people/vladimir-putin/feed.xml").getroot()
     links = [e.find(f"{ATOM}link").get("href") for e in person.iter(f"{ATOM}entry")]
     assert links == [
@@ -252,12 +316,20 @@ def test_export_has_one_line_per_article(built_site: Path) -> None:
     assert zelenskyy["summary"].startswith("The Ukrainian president asked allies on Sunday")
 
 
-def test_sitemap_lists_every_article_with_its_date(built_site: Path) -> None:
+def test_sitemap_gives_each_page_its_last_change(built_site: Path) -> None:
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     root = ET.parse(built_site / "sitemap.xml").getroot()
     entries = {u.findtext(f"{ns}loc"): u.findtext(f"{ns}lastmod") for u in root}
     base = "https://newsarchive.example.org/"
-    assert entries[base + "articles/2024/11/ceasefire-talks-stall/"] == "2024-11-20"
+    # An article: the day it was added, or its last correction.
+    assert entries[base + "articles/2024/11/ceasefire-talks-stall/"] == "2024-11-21"
+    assert entries[base + "articles/2025/03/starmer-urges-putin-to-accept-ceasefire/"] == (
+        "2025-04-02"
+    )
+    # A list: the last change of anything in it; a page with none known: no lastmod.
+    assert entries[base + "people/vladimir-putin/"] == "2025-04-02"
+    assert entries[base + "archive/2024/12/"] == "2025-12-01"
+    assert entries[base + "about/"] is None
     assert len([loc for loc in entries if "/articles/" in loc]) == 8
     assert base + "404.html" not in entries
 
@@ -266,7 +338,9 @@ def test_contributing_page_comes_from_the_repository_file(built_site: Path) -> N
     page = content(built_site, "contributing/index.html")
     assert page.find("h2").get_text() == "Front matter¶"
     assert "Read the README first" in page.get_text()
-    assert page.find("a", string="README") is None
+    # Links relative to the repository lead into it (mkdocs.yml's repo_url).
+    readme = "https://github.com/newsarchive/archive/blob/HEAD/README.md"
+    assert page.find("a", string="README")["href"] == readme
 
 
 def test_search_bundle_is_written(built_site: Path) -> None:
@@ -286,6 +360,7 @@ UNKNOWN_PERSON = """---
 title: A page naming someone unknown
 slug: unknown-person
 date: 2025-01-10
+added: 2025-01-11
 language: en
 people:
 - Nobody Known
@@ -298,6 +373,7 @@ BAD_DATE = """---
 title: A page with a bad date
 slug: bad-date
 date: 2025-13-40
+added: 2025-01-11
 language: en
 ---
 
@@ -347,9 +423,11 @@ def test_shared_nav_links_are_relative_to_each_page(built_site: Path) -> None:
         assert tabs["People"] == side["People"] == people_href, page
 
 
-def test_feeds_are_announced_to_clients_that_run_no_scripts(built_site: Path) -> None:
-    feeds = soup(built_site, "people/vladimir-putin/index.html").select(
-        "noscript > link[rel=alternate][type='application/atom+xml']"
+def test_feeds_are_discoverable_but_not_taken_for_language_versions(built_site: Path) -> None:
+    html = (built_site / "people/vladimir-putin/index.html").read_text(encoding="utf-8")
+    feeds = BeautifulSoup(html, "html.parser").select(
+        "head > link[rel~=alternate][type='application/atom+xml']"
     )
     assert [link["href"] for link in feeds] == ["../../feed.xml", "feed.xml"]
-    assert not soup(built_site, STARMER).select("head > link[rel=alternate]")
+    # Material fetches a sitemap for each element matching [rel=alternate] exactly.
+    assert 'rel="alternate"' not in html.split("</head>")[0]

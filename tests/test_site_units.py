@@ -32,6 +32,7 @@ def entry(slug: str, day: int, people: list[str], topics: list[str]) -> Entry:
         title=slug,
         slug=slug,
         date=dt.date(2025, 1, day),
+        added=dt.date(2025, 1, day),
         language="en",
         people=people,
         topics=topics,
@@ -137,7 +138,13 @@ def test_related_prefers_most_shared_then_newest_within_window() -> None:
 
 
 def test_translation_notice() -> None:
-    data = {"title": "t", "slug": "t", "date": "2025-01-01", "language": "en"}
+    data = {
+        "title": "t",
+        "slug": "t",
+        "date": "2025-01-01",
+        "added": "2025-01-02",
+        "language": "en",
+    }
     machine = Article.model_validate({**data, "translation": {"from": "fr", "method": "machine"}})
     edited = Article.model_validate(
         {**data, "translation": {"from": "xx", "method": "post-edited", "reviewed": True}}

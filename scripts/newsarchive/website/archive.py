@@ -16,34 +16,23 @@ from .article_page import ArticlePage
 from .catalog import Catalog, Entry, check_vocabulary, read_entry
 from .config import NewsarchiveConfig
 from .converter import ConvertedPage, Converter
-from .pages import Listing, Paths, home, plan_listings
+from .pages import Feed, Listing, Paths, home_listing, plan_feeds, plan_listings
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
-# Pages reached from the nav in mkdocs.yml; every other generated page stays out of it.
-NAV_PAGES = frozenset(
-    {
-        "index.md",
-        "archive/index.md",
-        "people/index.md",
-        "topics/index.md",
-        "sources/index.md",
-        "search.md",
-        "contributing.md",
-    }
-)
 # Links in CONTRIBUTING.md are relative to the repository, not to the site.
 _REPO_LINK = re.compile(r"\[([^\]]+)\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)", re.IGNORECASE)
 
 
 @dataclass
 class Archive:
-    """Registries, catalog and generated listings for one build."""
+    """Registries, catalog, and the listings and feeds planned from them, for one build."""
 
     registries: Registries
     catalog: Catalog
     paths: Paths
     listings: dict[str, Listing] = field(default_factory=dict)
+    feeds: list[Feed] = field(default_factory=list)
     templates: dict[str, str] = field(default_factory=dict)  # src_uri -> page template
     problems: list[PageError] = field(default_factory=list)
 
@@ -88,39 +77,49 @@ def contributing_markdown(text: str | None, repo_url: str | None) -> str:
     return _REPO_LINK.sub(relink, text)
 
 
+def nav_sources(nav: object) -> frozenset[str]:
+    """Source paths the nav in mkdocs.yml links to: they keep the nav's titles and place."""
+    found: set[str] = set()
+    pending = [nav]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, str) and item.endswith(".md"):
+            found.add(item)
+    return frozenset(found)
+
+
 def build_archive(
     files: Files, config: MkDocsConfig, options: NewsarchiveConfig, registries: Registries
 ) -> Archive:
-    """Load the catalog and add every generated page to `files` (content made when rendered)."""
+    """Load the catalog, plan listings and feeds, and add every generated page to `files`."""
     converter = Converter(config)
     entries, problems = load_entries(files, config, options.articles_dir, registries, converter)
     catalog = Catalog.from_entries(entries)
     paths = Paths(catalog)
     archive = Archive(registries, catalog, paths, problems=problems)
+    archive.feeds = plan_feeds(catalog, paths, registries, options.feed_size, config.site_name)
     listings = plan_listings(catalog, paths, registries, options.page_size, options.index_page_size)
     if files.get_file_from_path("index.md") is None:
         listings.append(
-            Listing(
-                "index.md",
-                lambda: home(catalog, paths, registries, options.home_size, config.site_name),
-            )
+            home_listing(catalog, paths, registries, options.home_size, config.site_name)
         )
     contributing = Path(config.config_file_path).parent / options.contributing
     text = contributing.read_text(encoding="utf-8") if contributing.is_file() else None
-    listings.append(
-        Listing("contributing.md", lambda: contributing_markdown(text, config.repo_url))
-    )
-    listings.append(Listing("search.md", lambda: "# Search\n"))
+    listings.append(Listing("contributing.md", contributing_markdown(text, config.repo_url)))
+    listings.append(Listing("search.md", "# Search\n"))
     archive.templates["search.md"] = "search-page.html"
+    in_nav = nav_sources(config.nav)
     for listing in listings:
-        inclusion = (
-            InclusionLevel.UNDEFINED if listing.uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-        )
+        inclusion = InclusionLevel.UNDEFINED if listing.uri in in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, listing.uri, content="", inclusion=inclusion)
         files.append(file)
-        if listing.uri not in NAV_PAGES:  # nav pages take their title from the nav
+        if listing.uri not in in_nav:  # nav pages take their title from the nav
             ConvertedPage(file, config, converter)  # becomes file.page
         archive.listings[listing.uri] = listing
-        if listing.feed or listing.items:
+        if listing.feed or listing.entries or listing.rows:
             archive.templates[listing.uri] = "listing.html"
     return archive

@@ -18,7 +18,22 @@ from .converter import ConvertedPage
 
 
 class ArticlePage(ConvertedPage):
-    """An archive page whose body is converted at write time; MkDocs' read phase is a no-op."""
+    """An archive page whose body is converted at write time; MkDocs' read phase is a no-op.
+
+    Its edit link is printed by our own template beside the page's history, not by the theme
+    (which would print it outside the parts frames.py fills in, so no frame could be shared).
+    """
+
+    source_edit_url: str | None = None
+
+    def _set_edit_url(
+        self,
+        repo_url: str | None,
+        edit_uri: str | None = None,
+        edit_uri_template: str | None = None,
+    ) -> None:
+        super()._set_edit_url(repo_url, edit_uri, edit_uri_template)
+        self.source_edit_url, self.edit_url = self.edit_url, None
 
     def read_source(self, config: MkDocsConfig) -> None:
         """Nothing yet: the body is read by render_now."""

@@ -5,6 +5,7 @@ Values stay raw text here; the template escapes every one of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,6 +13,10 @@ from ..model import Article
 from ..registry import Languages, Registries
 from .catalog import Catalog, Entry
 from .pages import Link, Paths, format_date, page_uri, topic_label
+
+# How a forge's edit address becomes the file's history: GitHub and Gitea '/edit/' or
+# '/blob/', GitLab '/-/edit/' or '/-/blob/', all have '/commits/' beside them.
+_HISTORY = re.compile(r"/(?:edit|blob)/")
 
 METHODS = {
     "machine": "Machine-translated",
@@ -30,12 +35,32 @@ def translation_notice(article: Article, languages: Languages) -> str | None:
     return f"{METHODS[translation.method]} from {original} · {reviewed}"
 
 
+def history_url(edit_url: str | None) -> str | None:
+    """The page file's history in the repository, from its edit address, or None."""
+    if not edit_url or not _HISTORY.search(edit_url):
+        return None
+    return _HISTORY.sub("/commits/", edit_url, count=1)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One correction as readers see it."""
+
+    date: str
+    iso: str
+    note: str
+
+
 @dataclass(frozen=True)
 class ArticleView:
     """Everything around an article's body: header facts, chips, related, neighbours."""
 
     article: Article
     date: str
+    added: str
+    corrections: list[Notice]  # newest first; minor ones are not shown
+    edit_url: str | None
+    history_url: str | None
     language: str
     notice: str | None
     original_url: str | None
@@ -60,6 +85,7 @@ def article_view(
     registries: Registries,
     url_of: Callable[[str], str],
     related: tuple[int, int],
+    edit_url: str | None = None,
 ) -> ArticleView:
     """The view of one article; `url_of` gives a source path's page URL, related=(size, window)."""
     article = entry.article
@@ -68,6 +94,14 @@ def article_view(
     return ArticleView(
         article=article,
         date=format_date(article.date),
+        added=format_date(article.added),
+        corrections=[
+            Notice(format_date(c.date), c.date.isoformat(), c.note)
+            for c in reversed(article.corrections)
+            if not c.minor
+        ],
+        edit_url=edit_url,
+        history_url=history_url(edit_url),
         language=registries.languages.name_of(article.language),
         notice=translation_notice(article, registries.languages),
         original_url=original,

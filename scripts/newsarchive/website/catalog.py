@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,16 @@ class Entry:
     @property
     def date(self) -> dt.date:
         return self.article.date
+
+    @property
+    def added_day(self) -> int:
+        """The day added, as an ordinal: a cheap sort key."""
+        return self.article.added.toordinal()
+
+    @property
+    def changed(self) -> dt.date:
+        """The last day the page changed: its last correction, else the day it was added."""
+        return self.article.updated or self.article.added
 
     def sources(self) -> list[str]:
         """Publisher then agency: both get a source page."""
@@ -69,6 +80,12 @@ class Catalog:
             catalog.years[article.date.year].append(index)
             catalog.months[(article.date.year, article.date.month)].append(index)
         return catalog
+
+    def latest_added(self, size: int, positions: Iterable[int] | None = None) -> tuple[int, ...]:
+        """Up to `size` positions, the most recently added first (newest publication on ties)."""
+        chosen = range(len(self.entries)) if positions is None else positions
+        entries = self.entries
+        return tuple(heapq.nsmallest(size, chosen, key=lambda p: (-entries[p].added_day, p)))
 
     def select(self, positions: list[int]) -> list[Entry]:
         """The entries at these positions, in the same order."""

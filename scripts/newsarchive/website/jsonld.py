@@ -21,6 +21,8 @@ def news_article(
         "@type": "NewsArticle",
         "headline": article.title,
         "datePublished": article.date.isoformat(),
+        # The archived text's last change: its last correction, else as published.
+        "dateModified": (article.updated or article.date).isoformat(),
         "inLanguage": article.language,
     }
     if page_url:
@@ -57,6 +59,12 @@ def news_article(
             data["translator"] = {"@type": "Thing", "name": article.translation.translator}
     if original_url:
         data["isBasedOn"] = original_url
+    corrections = [c for c in article.corrections if not c.minor]
+    if corrections:
+        data["correction"] = [
+            {"@type": "CorrectionComment", "text": c.note, "datePublished": c.date.isoformat()}
+            for c in corrections
+        ]
     return data
 
 

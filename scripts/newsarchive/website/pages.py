@@ -1,10 +1,11 @@
-"""Listing pages, built from the catalog (pure functions): Markdown heads, linked item lists.
+"""Listing pages and feeds as plain data, made from the catalog by one generator per facet.
 
 Listings never contain article bodies, and every list is paginated, so no page grows with
-the size of the archive. Headings, intros and pagers are Markdown whose links point at source
-files (.md), so MkDocs checks and rewrites them. The items are small Links that the listing
-template prints: Python-Markdown's inline parsing costs ~0.1 ms per linked line, about eight
-lines per article over all listings, which was the largest cost of the site beyond the floor.
+the size of the archive. A Listing holds its Markdown head (heading, intro, pager: links point
+at source files, so MkDocs checks and rewrites them), the catalog positions or index rows it
+lists below the head (printed by the listing template: Python-Markdown's inline parsing costs
+~0.1 ms per linked line), its feed, and the last day anything it shows changed. Being plain
+data, a listing says exactly what it is made from: what an incremental build needs.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from ..registry import Registries
 from ..slugs import slugify
@@ -24,7 +24,6 @@ from .catalog import Catalog, Entry
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _SPACE = re.compile(r"\s+")
-_LINE_START = re.compile(r"^(\s*)([0-9]+)\.")
 
 
 def escape_md(text: str) -> str:
@@ -58,19 +57,35 @@ class Link:
     note: str = ""
 
 
-Row = TypeVar("Row")
-# Maps a source path (articles/2025/03/slug.md) to its page URL (articles/2025/03/slug/).
-UrlOf = Callable[[str], str]
+@dataclass(frozen=True)
+class IndexRow:
+    """One line of an index page: a person, topic or source, its list and its size."""
+
+    label: str
+    base: str  # the list's folder, e.g. people/ada
+    count: int
 
 
 @dataclass(frozen=True)
 class Listing:
-    """A generated page: its source path, its Markdown and items, made only when rendered."""
+    """A generated page: source path, Markdown head, what it lists, its feed, its last change."""
 
     uri: str
-    render: Callable[[], str]
-    feed: str | None = None  # site-relative path of the matching Atom feed
-    items: Callable[[UrlOf], list[Link]] | None = None  # the list shown below the Markdown
+    head: str
+    entries: tuple[int, ...] = ()  # catalog positions listed below the head, in order
+    rows: tuple[IndexRow, ...] = ()  # an index page's lines
+    feed: str | None = None  # site-relative path of the list's Atom feed
+    changed: dt.date | None = None  # sitemap lastmod: the last change of anything shown
+
+
+@dataclass(frozen=True)
+class Feed:
+    """An Atom feed: a list's newest additions (positions), newest first."""
+
+    path: str  # site-relative, e.g. people/ada/feed.xml
+    title: str
+    page: str  # site-relative URL of the list it follows, e.g. people/ada/
+    entries: tuple[int, ...]
 
 
 class Paths:
@@ -102,22 +117,24 @@ def topic_label(slug: str, registries: Registries) -> str:
     return topic.label if topic else slug
 
 
-def entry_link(entry: Entry, url_of: UrlOf) -> Link:
+def entry_link(entry: Entry, url: str) -> Link:
     """One list item: linked title; date and source as its note."""
     article = entry.article
     note = format_date(article.date)
-    return Link(
-        article.title,
-        url_of(entry.src_uri),
-        f"{note} · {article.source}" if article.source else note,
-    )
+    return Link(article.title, url, f"{note} · {article.source}" if article.source else note)
+
+
+def index_link(row: IndexRow, url: str) -> Link:
+    """One index item: the linked name and how many articles its list holds."""
+    return Link(row.label, url, _count(row.count))
 
 
 def entry_card(entry: Entry, from_uri: str, paths: Paths, registries: Registries) -> str:
-    """A home-page block: title, date and source, summary, people and topic chips."""
+    """A home-page block: title, dates and source, summary, people and topic chips."""
     article = entry.article
     lines = [f"### [{escape_md(article.title)}]({rel(entry.src_uri, from_uri)})", ""]
     meta = [format_date(article.date), *(escape_md(s) for s in entry.sources())]
+    meta.append(f"added {format_date(article.added)}")
     lines += [" · ".join(meta), ""]
     if entry.summary:
         lines += [escape_md(entry.summary), ""]
@@ -148,45 +165,32 @@ def pager(base: str, number: int, total: int) -> str:
     return " · ".join(parts)
 
 
-def _paginated(
-    base: str,
-    rows: list[Row],
-    size: int,
-    head: Callable[[str], str],
-    link: Callable[[Row, UrlOf], Link],
-    feed: str | None,
-) -> list[Listing]:
-    """`rows` in pages of `size`; each page is head(page uri), a pager, then its items."""
-    total = max(1, -(-len(rows) // size))
-
-    def render(number: int) -> Callable[[], str]:
-        return lambda: f"{head(page_uri(base, number))}\n\n{pager(base, number, total)}\n"
-
-    def items(number: int) -> Callable[[UrlOf], list[Link]]:
-        chunk = rows[(number - 1) * size : number * size]
-        return lambda url_of: [link(row, url_of) for row in chunk]
-
-    return [Listing(page_uri(base, n), render(n), feed, items(n)) for n in range(1, total + 1)]
-
-
-def entry_pages(
-    base: str,
-    intro: Callable[[str], str],
-    positions: list[int],
-    catalog: Catalog,
-    size: int,
-    feed: str | None,
-) -> list[Listing]:
-    """A paginated list of articles in the order of `positions`; intro(page uri) heads each page."""
-
-    def link(position: int, url_of: UrlOf) -> Link:
-        return entry_link(catalog.entries[position], url_of)
-
-    return _paginated(base, positions, size, intro, link, feed)
-
-
 def _count(n: int) -> str:
     return f"{n} article" if n == 1 else f"{n} articles"
+
+
+def _last_change(catalog: Catalog, positions: Iterable[int]) -> dt.date | None:
+    return max((catalog.entries[p].changed for p in positions), default=None)
+
+
+def _pages(
+    base: str,
+    head: Callable[[str], str],
+    positions: Sequence[int],
+    size: int,
+    feed: str | None,
+    changed: dt.date | None,
+) -> Iterator[Listing]:
+    """`positions` in pages of `size`; each page is head(page uri) and a pager, then its items.
+
+    Every page of a list carries the list's last change: one new article shifts them all.
+    """
+    total = max(1, -(-len(positions) // size))
+    for number in range(1, total + 1):
+        uri = page_uri(base, number)
+        chunk = tuple(positions[(number - 1) * size : number * size])
+        text = f"{head(uri)}\n\n{pager(base, number, total)}\n"
+        yield Listing(uri, text, entries=chunk, feed=feed, changed=changed)
 
 
 def person_intro(name: str, count: int, registries: Registries) -> str:
@@ -222,20 +226,60 @@ def source_intro(name: str, count: int, registries: Registries) -> str:
     return "\n".join([*lines, _count(count)])
 
 
-def index_pages(
-    base: str, title: str, rows: list[tuple[str, str, int]], size: int
-) -> list[Listing]:
-    """An alphabetical, paginated index of (label, page base, article count) rows."""
+@dataclass(frozen=True)
+class Facet:
+    """One way to browse: people, topics or sources, each with its own list and feed."""
 
-    def link(row: tuple[str, str, int], url_of: UrlOf) -> Link:
-        label, target, count = row
-        return Link(label, url_of(page_uri(target, 1)), _count(count))
+    index: dict[str, list[int]]  # name -> catalog positions, newest first
+    bases: dict[str, str]  # name -> list folder
+    title: str  # 'People'
+    intro: Callable[[str, int, Registries], str]
+    label: Callable[[str], str]  # how a name reads on its index line and in its feed's title
 
-    return _paginated(base, rows, size, lambda _uri: f"# {title}\n\n{len(rows)} in all", link, None)
+
+def facets(catalog: Catalog, paths: Paths, registries: Registries) -> list[Facet]:
+    """People, topics and sources: every one gets a list, a feed and an index page."""
+    return [
+        Facet(catalog.people, paths.people, "People", person_intro, str),
+        Facet(
+            catalog.topics,
+            paths.topics,
+            "Topics",
+            topic_intro,
+            lambda slug: topic_label(slug, registries),
+        ),
+        Facet(catalog.sources, paths.sources, "Sources", source_intro, str),
+    ]
 
 
-def archive_index(catalog: Catalog) -> str:
-    """The date archive's front page: every year, and every month with its count."""
+def facet_listings(
+    facet: Facet, catalog: Catalog, registries: Registries, size: int
+) -> Iterator[Listing]:
+    """Each name's paginated list of articles, newest first, with its feed."""
+    for name, positions in facet.index.items():
+        base = facet.bases[name]
+        text = facet.intro(name, len(positions), registries)
+        changed = _last_change(catalog, positions)
+        yield from _pages(
+            base, lambda _uri, t=text: t, positions, size, f"{base}/feed.xml", changed
+        )
+
+
+def index_listings(facet: Facet, catalog: Catalog, size: int) -> Iterator[Listing]:
+    """The facet's alphabetical index of names, paginated."""
+    rows = [IndexRow(facet.label(n), facet.bases[n], len(p)) for n, p in facet.index.items()]
+    rows.sort(key=lambda row: (row.label.casefold(), row.base))
+    base = facet.title.lower()
+    total = max(1, -(-len(rows) // size))
+    changed = _last_change(catalog, range(len(catalog.entries)))
+    for number in range(1, total + 1):
+        head = f"# {facet.title}\n\n{len(rows)} in all\n\n{pager(base, number, total)}\n"
+        chunk = tuple(rows[(number - 1) * size : number * size])
+        yield Listing(page_uri(base, number), head, rows=chunk, changed=changed)
+
+
+def archive_listings(catalog: Catalog, size: int) -> Iterator[Listing]:
+    """The date archive: its front page, then each year and each month, oldest first inside."""
     uri = page_uri("archive", 1)
     lines = ["# Archive", ""]
     for year in sorted(catalog.years, reverse=True):
@@ -250,11 +294,31 @@ def archive_index(catalog: Catalog) -> str:
             )
         )
         lines.append("")
-    return "\n".join(lines)
+    everything = _last_change(catalog, range(len(catalog.entries)))
+    yield Listing(uri, "\n".join(lines), changed=everything)
+    for year, positions in catalog.years.items():
+        months = sorted(m for y, m in catalog.months if y == year)
+
+        def year_head(page: str, year: int = year, months: list[int] = months) -> str:
+            links = " · ".join(
+                f"[{dt.date(year, m, 1):%B}]({rel(page_uri(f'archive/{year}/{m:02d}', 1), page)})"
+                for m in months
+            )
+            return f"# {year}\n\n{_count(len(catalog.years[year]))}\n\n{links}"
+
+        changed = _last_change(catalog, positions)
+        yield from _pages(f"archive/{year}", year_head, positions[::-1], size, None, changed)
+    for (year, month), positions in catalog.months.items():
+        text = f"# {dt.date(year, month, 1):%B %Y}\n\n{_count(len(positions))}"
+        base = f"archive/{year}/{month:02d}"
+        changed = _last_change(catalog, positions)
+        yield from _pages(base, lambda _uri, t=text: t, positions[::-1], size, None, changed)
 
 
-def home(catalog: Catalog, paths: Paths, registries: Registries, size: int, name: str) -> str:
-    """The front page: totals, ways in, and the latest articles as cards."""
+def home_listing(
+    catalog: Catalog, paths: Paths, registries: Registries, size: int, name: str
+) -> Listing:
+    """The front page: totals, ways in, and the articles most recently added, as cards."""
     uri = "index.md"
     totals = (
         f"{_count(len(catalog.entries))} · {len(catalog.people)} people · "
@@ -272,8 +336,14 @@ def home(catalog: Catalog, paths: Paths, registries: Registries, size: int, name
             ("Search", "search.md"),
         ]
     )
-    cards = "\n".join(entry_card(e, uri, paths, registries) for e in catalog.entries[:size])
-    return f"# {escape_md(name)}\n\n{totals}\n\nBrowse: {ways}\n\n## Latest articles\n\n{cards}"
+    latest = catalog.latest_added(size)
+    cards = "\n".join(entry_card(catalog.entries[p], uri, paths, registries) for p in latest)
+    head = (
+        f"# {escape_md(name)}\n\n{totals}\n\nBrowse: {ways}\n\n"
+        f"## Latest additions\n\nNewest in the archive first; [by date of publication]"
+        f"({rel('archive/index.md', uri)}).\n\n{cards}"
+    )
+    return Listing(uri, head, changed=_last_change(catalog, latest))
 
 
 def plan_listings(
@@ -281,53 +351,23 @@ def plan_listings(
 ) -> list[Listing]:
     """Every generated listing page of the site except the home page."""
     listings: list[Listing] = []
-    facets = [
-        (catalog.people, paths.people, person_intro, True),
-        (catalog.topics, paths.topics, topic_intro, True),
-        (catalog.sources, paths.sources, source_intro, False),
-    ]
-    for index, bases, intro, has_feed in facets:
-        for key, positions in index.items():
-            base = bases[key]
-            text = intro(key, len(positions), registries)
-            listings += entry_pages(
-                base,
-                lambda _uri, text=text: text,
-                positions,
-                catalog,
-                page_size,
-                f"{base}/feed.xml" if has_feed else None,
-            )
-    people = [(n, paths.people[n], len(p)) for n, p in catalog.people.items()]
-    topics = [
-        (topic_label(s, registries), paths.topics[s], len(p)) for s, p in catalog.topics.items()
-    ]
-    sources = [(n, paths.sources[n], len(p)) for n, p in catalog.sources.items()]
-    for base, title, rows in [
-        ("people", "People", people),
-        ("topics", "Topics", topics),
-        ("sources", "Sources", sources),
-    ]:
-        rows.sort(key=lambda row: (row[0].casefold(), row[1]))
-        listings += index_pages(base, title, rows, index_size)
-    listings.append(Listing(page_uri("archive", 1), lambda: archive_index(catalog)))
-    for year, positions in catalog.years.items():
-        heading = f"# {year}\n\n{_count(len(positions))}\n\n"
-        months = sorted(m for y, m in catalog.months if y == year)
-
-        def year_intro(uri: str, heading: str = heading, year: int = year, months=months) -> str:
-            return heading + " · ".join(
-                f"[{dt.date(year, m, 1):%B}]({rel(page_uri(f'archive/{year}/{m:02d}', 1), uri)})"
-                for m in months
-            )
-
-        listings += entry_pages(
-            f"archive/{year}", year_intro, positions[::-1], catalog, page_size, None
-        )
-    for (year, month), positions in catalog.months.items():
-        text = f"# {dt.date(year, month, 1):%B %Y}\n\n{_count(len(positions))}"
-        base = f"archive/{year}/{month:02d}"
-        listings += entry_pages(
-            base, lambda _uri, text=text: text, positions[::-1], catalog, page_size, None
-        )
+    for facet in facets(catalog, paths, registries):
+        listings += facet_listings(facet, catalog, registries, page_size)
+        listings += index_listings(facet, catalog, index_size)
+    listings += archive_listings(catalog, page_size)
     return listings
+
+
+def plan_feeds(
+    catalog: Catalog, paths: Paths, registries: Registries, size: int, title: str
+) -> list[Feed]:
+    """The whole archive's feed and one per person, topic and source: the latest additions."""
+    feeds = [Feed("feed.xml", title, "", catalog.latest_added(size))]
+    for facet in facets(catalog, paths, registries):
+        for name, positions in facet.index.items():
+            base = facet.bases[name]
+            entries = catalog.latest_added(size, positions)
+            feeds.append(
+                Feed(f"{base}/feed.xml", f"{facet.label(name)} · {title}", base + "/", entries)
+            )
+    return feeds

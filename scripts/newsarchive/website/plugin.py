@@ -25,7 +25,8 @@ from .export import write_export
 from .frames import Frames, Kind
 from .jsonld import news_article, script_json
 from .outputs import sitemap_urls, write_all_feeds
-from .pages import topic_label
+from .pages import Link, Listing, entry_link, index_link, page_uri, topic_label
+from .redirects import write_redirects
 from .search import Record, SearchJob
 from .sitemap import write_sitemaps
 
@@ -109,7 +110,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         if template:
             page.meta = {"template": "na-frame.html" if template in FRAMED else template}
         listing = self.archive.listings.get(uri)
-        return listing.render() if listing else markdown
+        return listing.head if listing else markdown
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: object
@@ -124,8 +125,9 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
                 page.render_now(config, self.files)
             url_of = self._url_of
             size = (self.config.related_size, self.config.related_window)
+            edit_url = page.source_edit_url if isinstance(page, ArticlePage) else None
             context["na"] = article_view(
-                entry, archive.catalog, archive.paths, archive.registries, url_of, size
+                entry, archive.catalog, archive.paths, archive.registries, url_of, size, edit_url
             )
             topics = [link.label for link in context["na"].topics]
             data = news_article(entry.article, page.canonical_url, topics, entry.summary)
@@ -134,7 +136,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         elif uri in archive.listings:
             listing = archive.listings[uri]
             context["na_feed_href"] = normalize_url(listing.feed, page) if listing.feed else None
-            context["na_items"] = listing.items(self._url_of) if listing.items else None
+            context["na_items"] = self._items(listing)
             if archive.templates.get(uri) == LISTING.template:
                 context["na_page"] = self.frames.render(LISTING, page, context)
         return context
@@ -149,7 +151,14 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         """Feeds, sitemap and export, then wait for the search index."""
         assert self.archive is not None and self.files is not None
         site_dir, base = Path(config.site_dir), config.site_url or "/"
-        write_all_feeds(site_dir, self.archive, base, self.config.feed_size, config.site_name)
+        write_all_feeds(site_dir, self.archive, base, config.site_name)
+        write_redirects(
+            site_dir,
+            self.archive,
+            config.site_url,
+            self.config.articles_dir,
+            config.use_directory_urls,
+        )
         write_sitemaps(site_dir, base, sitemap_urls(self.files, self.archive))
         if self.config.export:
             docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
@@ -171,6 +180,16 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
 
     def _url_of(self, uri: str) -> str:
         return self.urls[uri]
+
+    def _items(self, listing: Listing) -> list[Link] | None:
+        """The linked lines below a listing's head: its articles or its index rows."""
+        assert self.archive is not None
+        entries = self.archive.catalog.entries
+        if listing.entries:
+            return [entry_link(entries[p], self.urls[entries[p].src_uri]) for p in listing.entries]
+        if listing.rows:
+            return [index_link(row, self.urls[page_uri(row.base, 1)]) for row in listing.rows]
+        return None
 
     def _records(self, config: MkDocsConfig) -> list[Record]:
         assert self.archive is not None

@@ -16,13 +16,15 @@ def _write(path: Path, text: str) -> None:
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
-def write_sitemaps(site_dir: Path, base: str, urls: Iterable[tuple[str, str]]) -> int:
-    """Write sitemap.xml (+ .gz) from (site-relative url, YYYY-MM-DD lastmod); returns files."""
+def write_sitemaps(site_dir: Path, base: str, urls: Iterable[tuple[str, str | None]]) -> int:
+    """Write sitemap.xml (+ .gz) from (site-relative url, YYYY-MM-DD lastmod or None); returns
+    how many files. A page with no known last change gets no lastmod rather than a guess."""
     chunks: list[list[str]] = [[]]
     for url, lastmod in urls:
         if len(chunks[-1]) == LIMIT:
             chunks.append([])
-        chunks[-1].append(f"<url><loc>{escape(base + url)}</loc><lastmod>{lastmod}</lastmod></url>")
+        stamp = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
+        chunks[-1].append(f"<url><loc>{escape(base + url)}</loc>{stamp}</url>")
     if len(chunks) == 1:
         _write(site_dir / "sitemap.xml", _urlset(chunks[0]))
         return 1
