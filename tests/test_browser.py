@@ -162,3 +162,25 @@ def test_screenshots(browser: object, base_url: str, device: str, width: int, he
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (name, device, overflow)
     context.close()
+
+
+def test_an_old_address_lands_on_the_moved_article(page: object, base_url: str) -> None:
+    page.goto(base_url + "articles/2025/03/starmer-urges-putin-ceasefire/")
+    page.wait_for_url(base_url + STARMER)
+    assert page.locator(".na-article h1").inner_text() == (
+        "Starmer urges Putin to accept a ceasefire after coalition call"
+    )
+
+
+def test_feed_links_are_in_the_page_and_cost_no_sitemap_download(
+    page: object, base_url: str
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base_url + "people/vladimir-putin/")
+    page.wait_for_load_state("networkidle")
+    feeds = page.eval_on_selector_all(
+        "link[rel~=alternate][type='application/atom+xml']", "links => links.map(l => l.href)"
+    )
+    assert feeds == [base_url + "feed.xml", base_url + "people/vladimir-putin/feed.xml"]
+    assert not [url for url in requests if "sitemap" in url], requests
