@@ -132,9 +132,26 @@ def test_deleting_an_archived_page_fails_unless_another_page_keeps_its_address(
             "0 files checked: 1 error, 0 warnings",
         ],
     )
-    write(repo, "2025/03/rates", page("rates", OTHER, extra="moved_from: [2025/03/dockers]\n"))
-    code, lines = changed()
-    assert code == 0, lines
+    write(repo, "2025/03/strike", page("strike", extra="moved_from: [2025/03/dockers]\n"))
+    assert changed() == (0, ["1 file checked: 0 errors, 0 warnings"])
+
+
+def test_a_new_page_keeping_a_deleted_address_keeps_its_history(repo: Path) -> None:
+    # Deleted and written anew, too changed for git to see a rename: still the same page.
+    (repo / ARTICLES / "2025/03/dockers.md").unlink()
+    moved = "moved_from: [2025/03/dockers]\n"
+    write(repo, "2025/03/rates", page("rates", OTHER, added=str(TODAY), extra=moved))
+    assert changed() == (
+        1,
+        [
+            "docs/articles/2025/03/rates.md:5: added is the day the page entered the archive "
+            "and never changes; write added: 2025-03-24",
+            f"docs/articles/2025/03/rates.md:10: body changed since main; add a correction: "
+            f"corrections: [{{date: {TODAY}, note: what changed}}] (and updated: {TODAY}), "
+            "or minor: true for a typo fix",
+            "1 file checked: 2 errors, 0 warnings",
+        ],
+    )
 
 
 def test_a_page_added_and_deleted_in_the_branch_is_no_archived_page(repo: Path) -> None:
@@ -334,3 +351,14 @@ def test_an_old_page_edited_into_a_copy_of_a_newer_one_blames_the_newer(repo: Pa
             "1 file checked: 1 error, 0 warnings",
         ],
     )
+
+
+def test_outside_git_a_tie_falls_back_to_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(FIXTURES / "data", tmp_path / "data")
+    write(tmp_path, "2025/03/b-first", page("b-first"))
+    write(tmp_path, "2025/03/c-second", page("c-second", STORY + "\n\n"))
+    monkeypatch.chdir(tmp_path)
+    _, lines = validate("--archive", str(ARTICLES))
+    assert lines[0].startswith("docs/articles/2025/03/c-second.md:9: same text as ")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -106,12 +106,13 @@ class Addresses:
                 )
         return found
 
-    def shadowing(self, path: Path, checked: Iterable[Path]) -> list[str]:
+    def shadowing(self, path: Path, checked: Collection[Path]) -> list[str]:
         """Messages for a page that sits at an address other, unchecked pages keep."""
         own = self.address_of(path)
-        keepers = sorted(self.claims.get(own, set()) - {path} - set(checked)) if own else []
+        keepers = sorted(self.claims.get(own, set()) - {path}) if own else []
         return [
             f"this page's address {own} is an old address of {self.shown(keeper)} (moved_from), "
             "which redirects it there; choose another slug and rename the file to match"
             for keeper in keepers
+            if keeper not in checked
         ]

@@ -59,7 +59,7 @@ class Changes:
 
     def old_text(self, page: Path) -> str:
         """The page as it was at the merge base (only for pages in `before`)."""
-        return _git(["show", f"{self.base}:{self.before[page]}"], self.top)
+        return _git(["show", f"{self.base}:{self.before[page]}"], self.top).removeprefix("\ufeff")
 
 
 def _pairs(status: str) -> Iterable[tuple[str, str, str | None]]:
@@ -87,19 +87,18 @@ def changes_since(ref: str, archive: Path) -> Changes:
     status = _git(["diff", "--name-status", "-M", "-z", base, "--", scope], top)
     pages: set[Path] = set()
     for letter, path, renamed in _pairs(status):
-        if not path.endswith(".md"):
-            continue
-        if letter == "D":
+        was, now = path.endswith(".md"), (renamed or path).endswith(".md")
+        if was and (letter == "D" or not now):
             changes.gone[path] = None
-        elif letter == "R" and renamed is not None:
+        elif was and letter == "R" and renamed is not None:
             changes.gone[path] = top / renamed
             changes.before[top / renamed] = path
             pages.add(top / renamed)
-        elif letter == "A" or renamed is not None:  # a copy (C) is a new page
-            pages.add(top / (renamed or path))
-        else:  # modified, or its type changed
+        elif was and letter not in "AC":  # modified, or its type changed
             changes.before[top / path] = path
             pages.add(top / path)
+        elif now and letter != "D":  # added, copied, or renamed from another kind of file
+            pages.add(top / (renamed or path))
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z", "--", scope], top)
     pages.update(top / name for name in untracked.split("\0") if name.endswith(".md"))
     changes.pages = sorted(page for page in pages if page.is_file())

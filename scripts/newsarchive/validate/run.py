@@ -21,7 +21,7 @@ from ..errors import NewsarchiveError, PageError
 from ..frontmatter import loads, split
 from ..registry import DATA_DIR, Registries, load_registries
 from . import damage, fields, safety
-from .addresses import Addresses, claimed
+from .addresses import Addresses, address, claimed
 from .blame import later_pages
 from .changed import Changes, changes_since
 from .history import check_history
@@ -248,6 +248,22 @@ class _Archive:
                 self.elsewhere.append(Problem(shown(where), 1, "error", message))
 
 
+def _continue_deleted(changes: Changes, pages: list[Page], addresses: Addresses) -> None:
+    """A new page that keeps a deleted page's address is that page moved (git saw no rename,
+    the text changed too much), so its history is checked against the deleted page."""
+    deleted: dict[str, str] = {}
+    for old, renamed in changes.gone.items():
+        relative = addresses.relative(changes.top / old)
+        old_address = address(relative) if relative and renamed is None else None
+        if old_address:
+            deleted[old_address] = old
+    for page in pages:
+        keeps = claimed(page.front.data if page.front else None)
+        found = [deleted[old] for _, old in keeps if old in deleted]
+        if found and page.path.resolve() not in changes.before:
+            changes.before[page.path.resolve()] = found[0]
+
+
 def _check_history(page: Page, changes: Changes) -> None:
     if page.front is None or page.front.data is None:
         return
@@ -273,6 +289,8 @@ def validate_pages(
         selected = [page for page in changes.pages if _in_scope(page, paths)]
     pages = [check_page(path, registries, archive) for path in selected]
     whole = _Archive(pages, archive)
+    if changes is not None:
+        _continue_deleted(changes, pages, whole.addresses)
     if pages or (changes and changes.gone):  # else there is nothing to compare
         whole.check(changes)
     if changes is not None:
