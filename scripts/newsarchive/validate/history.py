@@ -9,6 +9,7 @@ page's history and stay as written.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from ..duplicates import normalise
@@ -60,6 +61,47 @@ def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def _changed(old: dict[str, Any], old_body: str, front: FrontMatter) -> list[str]:
+    # The facts and the body that differ, in file order; confirming a provisional title is
+    # no change of substance.
+    assert front.data is not None
+    confirmed = "title" in (old.get("provisional") or [])
+    changed = [
+        name
+        for name in FACTS
+        if _plain(old.get(name)) != _plain(front.data.get(name))
+        and not (name == "title" and confirmed)
+    ]
+    return [*changed, "body"] if normalise(old_body) != normalise(front.body) else changed
+
+
+def _unrecorded(
+    changed: list[str],
+    fresh: list[tuple[int, Any]],
+    front: FrontMatter,
+    ref: str,
+    since: dt.date,
+    day: dt.date,
+) -> Iterator[tuple[int, str]]:
+    # A change of substance needs a correction the old page did not have, dated from `since`.
+    if not fresh:
+        line = front.line_of((changed[0],)) if changed[0] != "body" else front.body_line
+        yield (
+            line,
+            f"{_listed(changed)} changed since {ref}; add a correction: "
+            f"corrections: [{{date: {day}, note: what changed}}] (and updated: {day}), "
+            "or minor: true for a typo fix",
+        )
+        return
+    dates = [entry.get("date") if isinstance(entry, dict) else None for _, entry in fresh]
+    if not any(_day(date) and date >= since for date in dates):
+        yield (
+            front.line_of(("corrections", fresh[-1][0], "date")),
+            f"the new correction is dated before this change ({ref} is of {since}); "
+            f"date it the day of the change: date: {day}",
+        )
+
+
 def check_history(
     old_text: str, front: FrontMatter, ref: str, since: dt.date, today: dt.date
 ) -> list[tuple[int, str]]:
@@ -73,9 +115,8 @@ def check_history(
         old, old_body = loads(old_text)
     except PageError:
         return []  # the old page could not be read; nothing to compare with
-    new = front.data
     found = []
-    if "added" in old and new.get("added") != old["added"]:
+    if "added" in old and front.data.get("added") != old["added"]:
         found.append(
             (
                 front.line_of(("added",)),
@@ -83,7 +124,7 @@ def check_history(
                 f"write added: {old['added']}",
             )
         )
-    before, after = _entries(old.get("corrections")), _entries(new.get("corrections"))
+    before, after = _entries(old.get("corrections")), _entries(front.data.get("corrections"))
     for entry in before:
         if entry not in after:
             what = f"of {entry.get('date')} " if isinstance(entry, dict) else ""
@@ -94,37 +135,8 @@ def check_history(
                     f"page's history: restore it as it was in {ref}",
                 )
             )
-    confirmed = "title" in (old.get("provisional") or [])
-    changed = [
-        name
-        for name in FACTS
-        if _plain(old.get(name)) != _plain(new.get(name)) and not (name == "title" and confirmed)
-    ]
-    if normalise(old_body) != normalise(front.body):
-        changed.append("body")
-    if not changed:
-        return found
-    day = max(today, since)
-    fresh = [(index, entry) for index, entry in enumerate(after) if entry not in before]
-    if not fresh:
-        line = front.line_of((changed[0],)) if changed[0] != "body" else front.body_line
-        found.append(
-            (
-                line,
-                f"{_listed(changed)} changed since {ref}; add a correction: "
-                f"corrections: [{{date: {day}, note: what changed}}] (and updated: {day}), "
-                "or minor: true for a typo fix",
-            )
-        )
-        return found
-    dates = [entry.get("date") if isinstance(entry, dict) else None for _, entry in fresh]
-    if not any(_day(date) and date >= since for date in dates):
-        index = fresh[-1][0]
-        found.append(
-            (
-                front.line_of(("corrections", index, "date")),
-                f"the new correction is dated before this change ({ref} is of {since}); "
-                f"date it the day of the change: date: {day}",
-            )
-        )
+    changed = _changed(old, old_body, front)
+    if changed:
+        fresh = [(index, entry) for index, entry in enumerate(after) if entry not in before]
+        found.extend(_unrecorded(changed, fresh, front, ref, since, max(today, since)))
     return found

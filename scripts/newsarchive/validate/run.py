@@ -171,7 +171,7 @@ class _Archive:
         else:
             matches = duplicates.compare_all(targets, self._bodies(), self._load)
         self._check_slugs()
-        new = [path for path in self.checked if changes and path not in changes.before]
+        new = {path for path in self.checked if changes and path not in changes.before}
         self._check_duplicates(matches, new)
         self._check_addresses()
 
@@ -189,7 +189,7 @@ class _Archive:
                 )
 
     def _check_duplicates(
-        self, matches: dict[Path, list[tuple[Path, float, bool]]], new: list[Path]
+        self, matches: dict[Path, list[tuple[Path, float, bool]]], new: set[Path]
     ) -> None:
         pairs: dict[tuple[Path, Path], tuple[float, bool]] = {}
         for key, found in matches.items():
