@@ -13,18 +13,17 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from ..model import ADDRESS_PATTERN
 
 
-def address(relative: PurePosixPath | str) -> str | None:
+def address(relative: str) -> str | None:
     """'YYYY/MM/slug' of a page path relative to the archive, None for any other file."""
-    text = str(relative)
-    if not text.endswith(".md"):
+    if not relative.endswith(".md"):
         return None
-    stem = text.removesuffix(".md")
+    stem = relative.removesuffix(".md")
     return stem if re.fullmatch(ADDRESS_PATTERN, stem) else None
 
 
