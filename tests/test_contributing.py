@@ -34,7 +34,7 @@ def test_table_has_a_row_per_field_with_its_description() -> None:
 def test_published_schema_is_the_model_schema() -> None:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     assert schema["title"] == "newsarchive article front matter"
-    assert set(schema["required"]) == {"title", "slug", "date", "language"}
+    assert set(schema["required"]) == {"title", "slug", "date", "added", "language"}
 
 
 def test_an_outdated_table_is_reported(tmp_path: Path) -> None:

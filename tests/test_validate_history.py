@@ -301,7 +301,7 @@ def test_updated_must_follow_the_corrections_at_its_line(repo: Path) -> None:
         1,
         [
             "docs/articles/2025/03/dockers.md:7: updated must be the day of the last correction "
-            "that is not minor; write no 'updated' line",
+            "that is not minor; remove the 'updated' line",
             "1 file checked: 1 error, 0 warnings",
         ],
     )

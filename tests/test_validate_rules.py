@@ -113,7 +113,7 @@ HEAD = "---\ntitle: T\nslug: t\ndate: 2025-03-01\nadded: 2025-03-02\nlanguage: e
             (
                 7,
                 "updated must be the day of the last correction that is not minor; "
-                "write no 'updated' line",
+                "remove the 'updated' line",
             ),
         ),
         (

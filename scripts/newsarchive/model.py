@@ -159,9 +159,9 @@ class Article(BaseModel):
                 )
         last = max((c.date for c in self.corrections if not c.minor), default=None)
         if last != self.updated:
-            wanted = f"updated: {last}" if last else "no 'updated' line"
+            fix = f"write updated: {last}" if last else "remove the 'updated' line"
             raise ValueError(
-                f"updated must be the day of the last correction that is not minor; write {wanted}"
+                f"updated must be the day of the last correction that is not minor; {fix}"
             )
         return self
 
