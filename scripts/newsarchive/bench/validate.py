@@ -40,6 +40,7 @@ def _page(number: int, rng: random.Random, words: list[str]) -> tuple[Path, str]
         "title": f"Story number {number}",
         "slug": slug,
         "date": date,
+        "added": date + dt.timedelta(days=number % 3),
         "source": "The Canadian Press",
         "language": "en",
         "translation": {"from": "fr", "method": "machine"},
