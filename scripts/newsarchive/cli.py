@@ -48,13 +48,25 @@ def cli() -> None:
 @click.option(
     "--show-removed", is_flag=True, help="List each line taken out of each article (furniture)."
 )
-@click.option("--force", is_flag=True, help="Overwrite a page that differs from this input.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rewrite the page made from this input; its added, updated, corrections and "
+    "moved_from are kept.",
+)
+@click.option(
+    "--allow-duplicate",
+    is_flag=True,
+    help="Archive an article even if its text repeats an archived page (a different story).",
+)
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 def ingest(paths: tuple[Path, ...], **options: object) -> None:
     """Normalise raw articles (.txt, .md, .html) into archive pages.
 
     A sidecar NAME.meta.yml beside a raw file supplies the same fields as the flags;
-    flags win over the sidecar, which wins over what is extracted.
+    flags win over the sidecar, which wins over what is extracted. A raw file archived
+    before is recognised by its bytes; an article whose text repeats an archived page
+    (the same text, or most of its word 3-grams) is refused unless --allow-duplicate.
 
     Example: newsarchive ingest inbox/ --from fr --method machine
     """

@@ -11,10 +11,11 @@ the same on every page (two copies keep the same 3-grams), the index stays small
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 
@@ -62,6 +63,13 @@ def containment(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+@functools.lru_cache(maxsize=4)  # ingest asks about a body, then indexes it: one analysis
+def _analysed(body: str) -> tuple[str, frozenset[tuple[str, ...]], frozenset[int]]:
+    """(digest, 3-grams, sampled hashes) of a body."""
+    grams = shingles(body)
+    return digest(body), frozenset(grams), frozenset(sample(grams))
+
+
 @dataclass
 class DuplicateIndex:
     """Pages by body digest and by sampled 3-gram hashes, for exact and near lookups."""
@@ -74,8 +82,8 @@ class DuplicateIndex:
         """Index one page body under `key` (empty bodies are never duplicates)."""
         if not body.strip():
             return
-        self.by_digest[digest(body)].append(key)
-        kept = frozenset(sample(shingles(body)))
+        body_digest, _, kept = _analysed(body)
+        self.by_digest[body_digest].append(key)
         self.samples[key] = kept
         for value in kept:
             self.by_sample[value].append(key)
@@ -84,29 +92,36 @@ class DuplicateIndex:
         """Other pages whose normalised body equals this one."""
         if not body.strip():
             return []
-        return [other for other in self.by_digest.get(digest(body), []) if other != key]
+        return [other for other in self.by_digest.get(_analysed(body)[0], []) if other != key]
 
     def near(
         self, key: Hashable, body: str, load: Callable[[Hashable], str]
     ) -> list[tuple[Hashable, float]]:
         """Other pages telling the same story, with their exact 3-gram containment."""
-        grams = shingles(body)
-        kept = sample(grams)
-        shared: dict[Hashable, int] = defaultdict(int)
+        _, grams, kept = _analysed(body)
+        shared: Counter[Hashable] = Counter()
         for value in kept:
             owners = self.by_sample.get(value, [])
             if len(owners) < COMMON:
-                for other in owners:
-                    shared[other] += 1
+                shared.update(owners)  # counted in C: the owners of common 3-grams add up
         found = []
+        least = NEAR / 2 * len(kept)
         for other, count in shared.items():
             # The sample estimate prefilters; the figure reported is measured on full text.
-            if other == key or count < NEAR / 2 * min(len(kept), len(self.samples[other])):
+            if other == key or (count < least and count < NEAR / 2 * len(self.samples[other])):
                 continue
             score = containment(grams, shingles(load(other)))
             if score >= NEAR:
                 found.append((other, score))
         return sorted(found, key=lambda pair: (-pair[1], str(pair[0])))
+
+    def matches(
+        self, key: Hashable, body: str, load: Callable[[Hashable], str]
+    ) -> list[tuple[Hashable, float, bool]]:
+        """(other, containment, exact) for `body`: exact copies first, then near duplicates."""
+        exact = sorted(self.exact(key, body), key=str)
+        near = [(other, score) for other, score in self.near(key, body, load) if other not in exact]
+        return [(other, 1.0, True) for other in exact] + [(o, s, False) for o, s in near]
 
 
 def compare_few(
@@ -138,11 +153,4 @@ def compare_all(
     index = DuplicateIndex()
     for key, body in pages:
         index.add(key, body)
-    found = {}
-    for key, body in targets.items():
-        exact = sorted(index.exact(key, body), key=str)
-        near = [
-            (other, score) for other, score in index.near(key, body, load) if other not in exact
-        ]
-        found[key] = [(other, 1.0, True) for other in exact] + [(o, s, False) for o, s in near]
-    return found
+    return {key: index.matches(key, body, load) for key, body in targets.items()}

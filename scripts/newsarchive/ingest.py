@@ -1,7 +1,9 @@
 """`newsarchive ingest`: raw files in, archive pages out.
 
 Workers read, clean and enrich in parallel; the main process alone writes pages and
-registry entries, so slug clashes and new people are settled in one place.
+registry entries, so slug clashes, duplicates and new people are settled in one place.
+A raw file already archived is recognised by its digest before anything else is asked
+of it; a new article that repeats an archived one (validate's duplicate rule) is refused.
 """
 
 from __future__ import annotations
@@ -11,16 +13,19 @@ import json
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress
 
 from . import cleaner, frontmatter, readers, writer
+from .duplicates import DuplicateIndex
 from .enrich import Enriched, enrich
-from .errors import InputError, NewsarchiveError, one_line
+from .errors import InputError, NewsarchiveError, PageError, one_line
 from .model import LANG_PATTERN, Article
 from .records import Overrides
 from .registry import (
@@ -39,7 +44,7 @@ class Normalised:
 
     source: Path
     enriched: Enriched | None = None
-    digest: str = ""
+    digest: str = ""  # of the raw bytes; known once the file was read, even if it failed later
     error: str | None = None
     removed: tuple[str, ...] = ()  # what the cleaner took out, for a reviewer to check
 
@@ -104,34 +109,38 @@ def _init_worker(registries: Registries) -> None:
     _registries = registries
 
 
-def normalise(path: Path, flags: Overrides, registries: Registries) -> Normalised:
+def normalise(
+    path: Path, flags: Overrides, registries: Registries, added: dt.date | None = None
+) -> Normalised:
     """Read, clean and enrich one raw file; errors come back as one line."""
+    digest = ""
     try:
         raw = readers.read_file(path)
+        digest = raw.digest
         sidecar = readers.sidecar_for(path)
         overrides = flags.over(readers.read_sidecar(sidecar)) if sidecar.is_file() else flags
         clean = cleaner.clean(raw, registries.furniture, registries.languages)
-        enriched = enrich(clean, overrides, registries)
+        enriched = enrich(clean, overrides, registries, added)
     except NewsarchiveError as exc:
-        return Normalised(path, error=str(exc))
+        return Normalised(path, digest=digest, error=str(exc))
     except Exception as exc:  # a bug must not stop the batch or show a traceback
         message = f"{path}: could not be read ({type(exc).__name__}: {exc}); please report this"
-        return Normalised(path, error=message.splitlines()[0])
-    return Normalised(path, enriched, raw.digest, removed=clean.removed)
+        return Normalised(path, digest=digest, error=message.splitlines()[0])
+    return Normalised(path, enriched, digest, removed=clean.removed)
 
 
-def _normalise_in_worker(job: tuple[Path, Overrides]) -> Normalised:
+def _normalise_in_worker(job: tuple[Path, Overrides, dt.date]) -> Normalised:
     assert _registries is not None
-    return normalise(job[0], job[1], _registries)
+    return normalise(job[0], job[1], _registries, job[2])
 
 
 def normalise_all(
-    inputs: list[Path], flags: Overrides, registries: Registries, jobs: int
+    inputs: list[Path], flags: Overrides, registries: Registries, jobs: int, added: dt.date
 ) -> Iterator[Normalised]:
-    """Normalise every input, in input order, on `jobs` processes."""
-    work = [(path, flags) for path in inputs]
+    """Normalise every input, in input order, on `jobs` processes; all are `added` that day."""
+    work = [(path, flags, added) for path in inputs]
     if jobs <= 1 or len(work) <= 1:
-        yield from (normalise(path, flags, registries) for path, flags in work)
+        yield from (normalise(path, flags, registries, added) for path, flags, added in work)
         return
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(work) // (jobs * 8)))
@@ -145,23 +154,116 @@ class Outcome:
 
     status: str  # "archived" | "already archived" | "would archive" | "rewritten"
     path: Path
-    article: Article
-    body: str
+    article: Article | None  # None: archived before, and the raw file no longer reads as one
+    body: str = ""
+
+
+class ArchiveText:
+    """The bodies of the archive's pages and of this run's, for the duplicate check at the door.
+
+    The index is built on the first article that needs it, once per run: a run that only
+    finds its files already archived never reads the archive's bodies. Pages are indexed by
+    number, which hashes faster than a path.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._index: DuplicateIndex | None = None
+        self._pages: list[Path] = []
+        self._new: dict[Hashable, str] = {}  # bodies of this run's pages (a dry run writes none)
+
+    def _loaded(self) -> DuplicateIndex:
+        if self._index is None:
+            self._index = DuplicateIndex()
+            for page in writer.iter_pages(self.out):
+                self._index.add(len(self._pages), writer.read_body(page))
+                self._pages.append(page)
+        return self._index
+
+    def _body(self, key: Hashable) -> str:
+        return self._new[key] if key in self._new else writer.read_body(self._pages[cast(int, key)])
+
+    def refuse_duplicate(self, body: str, source: Path) -> None:
+        """Raise when `body` repeats a page: the same text, or the same story (validate's rule)."""
+        found = self._loaded().matches(None, body, self._body)
+        if not found:
+            return
+        key, score, exact = found[0]
+        how = "same text" if exact else f"near duplicate: {score:.0%} of word 3-grams shared"
+        raise InputError(
+            f"already archived as {self._pages[cast(int, key)]} ({how}); nothing written; "
+            "pass --allow-duplicate if it is a different story",
+            source,
+        )
+
+    def add(self, page: Path, body: str) -> None:
+        """A page this run wrote (or would write), checked against by the articles after it."""
+        index = self._loaded()
+        key = len(self._pages)
+        self._pages.append(page)
+        self._new[key] = body
+        index.add(key, body)
+
+
+# What --force keeps of the page it rewrites: the page's history, which a person recorded.
+HISTORY = ("added", "updated", "corrections", "moved_from")
+
+
+def _with_history(article: Article, page: Path, source: Path) -> Article:
+    try:
+        data = frontmatter.loads(page.read_text(encoding="utf-8-sig"))[0]
+    except (PageError, UnicodeDecodeError) as exc:
+        reason = exc.message if isinstance(exc, PageError) else "not UTF-8 text"
+        raise InputError(
+            f"--force keeps the history of {page}, which cannot be read ({reason}); fix it first",
+            source,
+        ) from None
+    if "added" not in data:
+        raise InputError(
+            f"{page} has no 'added' line; run 'newsarchive migrate', then --force again", source
+        )
+    kept = {key: data[key] for key in HISTORY if key in data}
+    try:
+        return Article.model_validate({**article.model_dump(by_alias=True), **kept})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"]) or "history"
+        raise InputError(
+            f"--force keeps the history of {page}, but its {where}: {error['msg']}; fix it first",
+            source,
+        ) from None
 
 
 def place(
-    item: Normalised, out: Path, known: dict[str, Path], force: bool, dry_run: bool
+    item: Normalised,
+    out: Path,
+    known: dict[str, Path],
+    archive: ArchiveText | None,
+    force: bool,
+    dry_run: bool,
 ) -> Outcome:
-    """Write one article, or find it already archived; never overwrite without --force."""
-    assert item.enriched is not None
+    """Write one article, or find it already archived; never overwrite without --force.
+
+    `archive` is None when --allow-duplicate lets repeats of archived pages through.
+    """
     digest = item.digest
+    existing = known.get(digest) if digest else None
+    if existing is not None and not force:  # before the article itself is required
+        enriched = item.enriched
+        return Outcome(
+            "already archived",
+            existing,
+            enriched.article if enriched else None,
+            frontmatter.written_body(enriched.body) if enriched else "",
+        )
+    if item.error is not None or item.enriched is None:
+        raise InputError(item.error or "could not be read; please report this")
     article = item.enriched.article.model_copy(update={"input_sha256": digest})
     body = frontmatter.written_body(item.enriched.body)
-    existing = known.get(digest)
     if existing is not None:
-        if not force:
-            return Outcome("already archived", existing, article, body)
-        article = article.model_copy(update={"slug": existing.stem})
+        article = _with_history(
+            article.model_copy(update={"slug": existing.stem}), existing, item.source
+        )
         if writer.path_for(article, out) != existing:
             raise InputError(
                 f"--force would move the page from {existing} to a new date; "
@@ -171,23 +273,29 @@ def place(
         if not dry_run:
             writer.replace(writer.render(article, body), existing, out)
         return Outcome("rewritten", existing, article, body)
+    if archive is not None:
+        archive.refuse_duplicate(body, item.source)
     for candidate, path in writer.candidate_paths(article, out):
         if dry_run:
             if not path.exists():
+                if archive is not None:
+                    archive.add(path, body)
                 return Outcome("would archive", path, candidate, body)
             continue
         if writer.write_new(writer.render(candidate, body), path, out, sync_folder=False):
             known[digest] = path
+            if archive is not None:
+                archive.add(path, body)
             return Outcome("archived", path, candidate, body)
         if writer.read_digest(path) == digest:  # a parallel ingest wrote it first
             return Outcome("already archived", path, candidate, body)
     raise InputError("every numbered slug is taken; pass a different --title", out)
 
 
-def _new_people(outcomes: list[tuple[Outcome, Enriched]], registries: Registries) -> list[Entity]:
+def _new_people(found: list[Enriched], registries: Registries) -> list[Entity]:
     # Already-archived pages count too: a run killed before this step left their people out.
     people: dict[str, Entity] = {}
-    for _, enriched in outcomes:
+    for enriched in found:
         for person in enriched.new_people:
             if person.name not in registries.people:
                 people.setdefault(person.name, person)
@@ -198,7 +306,7 @@ def _json_line(outcome: Outcome, removed: tuple[str, ...]) -> str:
     record = {
         "path": str(outcome.path),
         "status": outcome.status,
-        "front_matter": outcome.article.front_matter(),
+        "front_matter": outcome.article.front_matter() if outcome.article else None,
         "body": outcome.body,
         "removed": list(removed),
     }
@@ -219,10 +327,12 @@ def run_ingest(
     dry_run: bool = False,
     as_json: bool = False,
     force: bool = False,
+    allow_duplicate: bool = False,
     jobs: int | None = None,
     show_removed: bool = False,
 ) -> int:
     """Ingest `paths`; returns the exit code (0 all archived, 1 any failed)."""
+    today = dt.date.today()  # one clock: every article of the run is added the same day
     flags = parse_flags(title, date_, source, url, from_lang, method)
     registries = load_registries(data_dir or default_data_dir())
     inputs = collect_inputs(paths, out)
@@ -236,24 +346,24 @@ def run_ingest(
     show_bar = console.is_terminal and any(p.is_dir() for p in paths)
     writer.sweep_temp(out)
     known = writer.index_digests(out)
-    done: list[tuple[Outcome, Enriched]] = []
+    archive = None if allow_duplicate else ArchiveText(out)
+    done: list[Outcome] = []
+    found: list[Enriched] = []
     failed = 0
     with Progress(console=console, transient=True, disable=not show_bar) as progress:
         task = progress.add_task("ingesting", total=len(inputs))
-        for item in normalise_all(inputs, flags, registries, jobs or os.cpu_count() or 1):
+        workers = jobs or os.cpu_count() or 1
+        for item in normalise_all(inputs, flags, registries, workers, today):
             progress.advance(task)
             try:
-                if item.error is not None:
-                    raise InputError(item.error)
-                outcome = place(item, out, known, force, dry_run)
+                outcome = place(item, out, known, archive, force, dry_run)
             except NewsarchiveError as exc:
                 failed += 1
                 console.print(f"error: {exc}", markup=False)
                 continue
-            assert item.enriched is not None
-            done.append((outcome, item.enriched))
+            done.append(outcome)
             where = "at " if outcome.status == "already archived" else ""
-            made = outcome.article.provisional  # what a person must confirm, shown with it
+            made = outcome.article.provisional if outcome.article else []  # a person confirms
             shown = "".join(f' [provisional {f}: "{getattr(outcome.article, f)}"]' for f in made)
             console.print(f"{outcome.status} {where}{outcome.path}{shown}", markup=False)
             if show_removed:  # each on its own line, so a lost sentence stands out
@@ -261,10 +371,12 @@ def run_ingest(
                     console.print(f"  removed: {one_line(text)}", markup=False)
             if as_json:
                 print(_json_line(outcome, item.removed), flush=True)
-            for warning in item.enriched.warnings:
-                console.print(f"warning: {item.source}: {warning}", markup=False)
-    writer.fsync_folders({o.path.parent for o, _ in done if o.status == "archived"})
-    people = _new_people(done, registries)
+            if item.enriched is not None:
+                found.append(item.enriched)
+                for warning in item.enriched.warnings:
+                    console.print(f"warning: {item.source}: {warning}", markup=False)
+    writer.fsync_folders({o.path.parent for o in done if o.status == "archived"})
+    people = _new_people(found, registries)
     if people:
         people_file = registries.data_dir / FILES["people"]
         if not dry_run:
@@ -276,7 +388,7 @@ def run_ingest(
                 f"{verb} {person.name}{role} to {people_file}; check it in your pull request",
                 markup=False,
             )
-    archived = sum(1 for o, _ in done if o.status != "already archived")
+    archived = sum(1 for o in done if o.status != "already archived")
     already = len(done) - archived
     console.print(f"{archived} archived, {already} already archived, {failed} failed", markup=False)
     return 1 if failed else 0

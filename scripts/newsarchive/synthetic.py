@@ -14,6 +14,7 @@ import html
 import itertools
 import json
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,28 +74,133 @@ _PLACES = (
 )  # fmt: skip
 _LANGS = ("fr", "uk", "de", "es", "it", "pl")
 
+# Each story draws its own few templates and words from these (see _Lexicon): two stories
+# share few word 3-grams, as real ones do, so the duplicate check at ingest lets them in.
 _NOUNS = _words(
     "government ministry agreement proposal budget report parliament council committee plan "
-    "ceasefire election court company union market border treaty programme investigation"
+    "ceasefire election court company union market border treaty programme investigation "
+    "reform pipeline tariff subsidy pension strike coalition mandate referendum inquiry "
+    "contract loan grant deficit harvest drought shortage vaccine hospital school railway "
+    "airport bridge port factory mine refinery network satellite embargo delegation summit "
+    "blockade amendment charter census audit levy quota corridor regulator watchdog tribunal"
 )
-_ADJS = _words("new final national regional European public military economic former joint")
-_VERBS = _words("support delay approve review reject extend announce finance present discuss")
+_ADJS = _words(
+    "new final national regional European public military economic former joint draft "
+    "interim annual northern southern eastern western rural urban federal local provisional "
+    "controversial ambitious costly modest revised temporary lengthy binding emergency "
+    "bilateral independent municipal coastal industrial digital"
+)
+_VERBS = _words(
+    "support delay approve review reject extend announce finance present discuss block revise "
+    "suspend challenge endorse postpone defend criticise expand cancel renew restore reduce "
+    "raise question welcome examine fund oppose accept sign propose replace simplify publish "
+    "negotiate halt launch scrap rethink tighten loosen freeze unblock ratify veto amend "
+    "overhaul scrutinise rescue shelve revive abandon adopt back bolster curb target trim "
+    "underwrite outline unveil contest dispute overturn uphold secure settle streamline "
+    "subsidise tax ban"
+)
 _WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-_SENTENCES = (
-    "{person} said on {weekday} that the {adj} {noun} would {verb} the {noun2} before the end "
-    "of the year.",
-    "Officials in {place} told reporters that the {noun} had not yet decided whether to {verb} "
-    "the {adj} {noun2}.",
-    "The {adj} {noun} is expected to {verb} the {noun2} after talks that lasted more than "
-    "{num} hours.",
-    "According to {person}, about {num} people have already signed the {adj} {noun}.",
-    "{person} told the {noun} that it was time to {verb} the {noun2} and move on.",
-    "Critics argue that the {noun} will do little to {verb} the {adj} {noun2} in {place}.",
-    "The {noun} said in a statement that it would {verb} the {noun2} within {num} days.",
-    "Analysts in {place} noted that the {adj} {noun} had changed little since last spring.",
-    "“We will {verb} the {noun} because people expect it,” {person} said.",
-    "The decision follows months of debate over the {adj} {noun2} and its cost.",
+_MONTHS = _words(
+    "January February March April May June July August September October November December"
 )
+# "[a|b|c]" is resolved once per story: each story has its own wording of a template.
+_SENTENCES = (
+    "{person} [said|stated|insisted|claimed] on {weekday} that {det} {adj} {noun} [would|could|"
+    "might] {verb} {det} {noun2} [before the end of the year|by the end of {month}|within a year"
+    "|before winter|this spring].",
+    "[Officials|Diplomats|Ministers|Advisers] in {place} [told reporters|said privately|"
+    "conceded] that {det} {noun} had [not yet decided|yet to decide|still not agreed] whether to "
+    "{verb} {det} {adj} {noun2}.",
+    "The {adj} {noun} is [expected|likely|due|set] to {verb} {det} {noun2} after [talks|"
+    "negotiations|meetings|a session] that lasted [more than|nearly|almost|over] {num} hours.",
+    "[According to|In the view of|As reported by] {person}, [about|roughly|some|nearly] {num} "
+    "[people|voters|farmers|workers|families] have already [signed|backed|joined] the {adj} "
+    "{noun}.",
+    "{person} [told|reminded|warned] the {noun} that it was [time|high time|the moment] to "
+    "{verb} {det} {noun2} and [move on|look ahead|start again].",
+    "[Critics|Opponents|Sceptics] [argue|say|believe] that {det} {noun} will do [little|nothing|"
+    "not enough] to {verb} {det} {adj} {noun2} in {place}.",
+    "The {noun} said in a [statement|short statement|letter|post] that it [would|will|intends "
+    "to] {verb} {det} {noun2} within {num} days.",
+    "[Analysts|Observers|Economists] in {place} [noted|pointed out|observed] that {det} {adj} "
+    "{noun} had [changed little|barely moved|hardly changed] since [last spring|the autumn|"
+    "{month}].",
+    "“We will {verb} {det} {noun} because [people expect it|voters demand it|it is right|"
+    "we promised],” {person} [said|told supporters|added].",
+    "The [decision|vote|move|announcement] follows [months|weeks|years] of [debate|dispute|"
+    "argument] over the {adj} {noun2} and its [cost|timing|scope].",
+    "[Supporters|Members|Hundreds] of the {noun} [gathered|marched|rallied] in {place} on "
+    "{weekday} to {verb} {det} {adj} {noun2}.",
+    "{person} [declined|refused] to [say|predict|confirm] when the {noun2} [might|would|could] "
+    "{verb} {det} {adj} {noun}.",
+    "By {month}, the {adj} {noun} had [cost|absorbed|consumed] [roughly|about|almost] {num} "
+    "million [euros|dollars|pounds].",
+    "[Few|Not many|Hardly anyone] expected the {noun} to {verb} a {adj} {noun2} so [quickly|"
+    "soon|readily].",
+    "A {adj} {noun} in {place} [could|may|might] {verb} up to {num} jobs, {person} [warned|"
+    "cautioned|estimated].",
+    "[Opposition members|Some deputies|Several senators] want the {noun2} to {verb} every {adj} "
+    "{noun} first.",
+    "{person} called the {adj} {noun} a [mistake|blunder|gamble] and [urged|asked|encouraged] "
+    "voters to {verb} it.",
+    "[Lawyers|Attorneys|Advisers] for the {noun} [plan|intend|hope] to {verb} {det} [ruling|"
+    "verdict|decision] before {month}.",
+    "In {month}, {num} [residents|citizens|traders] of {place} [asked|petitioned|urged] the "
+    "{noun} to {verb} its {noun2}.",
+    "Whether the {noun2} can {verb} {det} {adj} {noun} remains [unclear|uncertain|an open "
+    "question], {person} [admitted|conceded|said].",
+    "[Talks|Contacts|Discussions] between the {noun} and the {adj} {noun2} [resume|continue|"
+    "restart] on {weekday}.",
+    "{person} spent {num} minutes [defending|explaining|justifying] the {adj} {noun} before the "
+    "{noun2}.",
+    "[Two|Three|Several] {adj} {noun2} [reports|studies|reviews] now [urge|advise|push] {place} "
+    "to {verb} {det} {noun}.",
+    "[Nobody|No one|Nobody at all] from the {noun} would {verb} {det} [figures|numbers|data] "
+    "[published|released|leaked] on {weekday}.",
+    "Under the {adj} {noun}, every {noun2} must {verb} its [accounts|plans|budget] by {month}.",
+    "[Residents|Neighbours|Families] near the {noun} fear the {adj} {noun2} will {verb} "
+    "[little|nothing|too much].",
+    "{person} later [wrote|argued|posted] that {det} {noun2} should {verb} a {adj} {noun} "
+    "[instead|first|at once].",
+    "Since {month}, {num} [firms|companies|charities] in {place} have [tried|sought|attempted] "
+    "to {verb} {det} {noun}.",
+    "[Protesters|Demonstrators|Crowds] outside the {noun2} [demanded|insisted|asked] that "
+    "officials {verb} {det} {adj} {noun}.",
+    "[Economists|Experts|Auditors] put the [price|cost|bill] of the {adj} {noun} at {num} "
+    "[billion|million].",
+    "[Questions|Doubts|Worries] about the {noun2} [dominated|overshadowed|marked] a {adj} "
+    "[hearing|debate|session] on {weekday}.",
+    "{person} [hopes|expects|believes] a {adj} {noun} can {verb} {det} {noun2} within {num} "
+    "[weeks|months|days].",
+)
+_CHOICE_RE = re.compile(r"\[([^\]]*)\]")
+_DETERMINER = "[the|this|its|their]"  # for {det}: "to block the" is not every story's
+# How many of each a story draws: its own voice and subject matter.
+_LEXICON = {"sentences": 16, "nouns": 10, "adjs": 8, "verbs": 8}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """The templates and words one story is written with."""
+
+    sentences: tuple[str, ...]
+    nouns: tuple[str, ...]
+    adjs: tuple[str, ...]
+    verbs: tuple[str, ...]
+
+
+def _lexicon(rng: random.Random) -> _Lexicon:
+    pools = {"sentences": _SENTENCES, "nouns": _NOUNS, "adjs": _ADJS, "verbs": _VERBS}
+    words = {key: tuple(rng.sample(pool, _LEXICON[key])) for key, pool in pools.items()}
+    words["sentences"] = tuple(
+        _CHOICE_RE.sub(
+            lambda m: rng.choice(m.group(1).split("|")), template.replace("{det}", _DETERMINER)
+        )
+        for template in words["sentences"]
+    )
+    return _Lexicon(**words)
+
+
 _FURNITURE = (
     "Home", "News", "World", "Sport", "Opinion", "Subscribe", "SUBSCRIBE NOW", "Trending",
     "Share this:", "Click to share on Facebook (Opens in new window)",
@@ -150,35 +256,38 @@ def _pick_distinct(
     return tuple(chosen)
 
 
-def _sentence(rng: random.Random, people: Sequence[str], place: str) -> str:
-    nouns = rng.sample(_NOUNS, 2)
-    return rng.choice(_SENTENCES).format(
+def _sentence(rng: random.Random, words: _Lexicon, people: Sequence[str], place: str) -> str:
+    nouns = rng.sample(words.nouns, 2)
+    return rng.choice(words.sentences).format(
         person=rng.choice(people),
         place=place.title(),
         weekday=rng.choice(_WEEKDAYS),
-        adj=rng.choice(_ADJS),
+        month=rng.choice(_MONTHS),
+        adj=rng.choice(words.adjs),
         noun=nouns[0],
         noun2=nouns[1],
-        verb=rng.choice(_VERBS),
+        verb=rng.choice(words.verbs),
         num=rng.randint(2, 900),
     )
 
 
 def _blocks(rng: random.Random, people: Sequence[str], place: str) -> tuple[tuple[str, str], ...]:
+    words = _lexicon(rng)
     target = rng.randint(*WORDS)
     headings = rng.randint(2, 3)
     paragraphs: list[str] = []
-    words = 0
-    while words < target:
-        text = " ".join(_sentence(rng, people, place) for _ in range(rng.randint(2, 4)))
+    count = 0
+    while count < target:
+        text = " ".join(_sentence(rng, words, people, place) for _ in range(rng.randint(2, 4)))
         paragraphs.append(text)
-        words += len(text.split())
+        count += len(text.split())
     # Headings go after the lead and are spread evenly through the rest.
     step = max(1, (len(paragraphs) - 1) // (headings + 1))
     blocks: list[tuple[str, str]] = []
     for number, text in enumerate(paragraphs):
         if number and number % step == 0 and headings:
-            blocks.append(("h", f"The {rng.choice(_ADJS)} {rng.choice(_NOUNS)} in question"))
+            heading = f"The {rng.choice(words.adjs)} {rng.choice(words.nouns)} in question"
+            blocks.append(("h", heading))
             headings -= 1
         blocks.append(("p", text))
     return tuple(blocks)

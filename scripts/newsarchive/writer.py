@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import frontmatter
-from .errors import InputError
+from .errors import InputError, PageError
 from .model import SLUG_MAX, Article
 
 # The digest line is read without parsing YAML, so indexing a large archive stays cheap.
@@ -50,6 +50,15 @@ def read_digest(page: Path) -> str | None:
         head = handle.read(_HEAD_BYTES).decode("utf-8", "replace")
     match = _DIGEST_RE.search(head.split("\n---", 1)[0])
     return match.group(1) if match else None
+
+
+def read_body(page: Path) -> str:
+    """A page's Markdown body as the duplicate check compares it (all of it if unparsable)."""
+    text = page.read_text(encoding="utf-8-sig", errors="replace")
+    try:
+        return frontmatter.split(text)[1]
+    except PageError:
+        return text
 
 
 def index_digests(out: Path) -> dict[str, Path]:

@@ -9,6 +9,7 @@ a person to confirm.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
@@ -81,8 +82,17 @@ def _indexes(registries: Registries) -> _Indexes:
     return built
 
 
-def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) -> Enriched:
-    """The article's front matter and body, every field by the documented precedence."""
+def enrich(
+    clean: CleanArticle,
+    overrides: Overrides,
+    registries: Registries,
+    added: dt.date | None = None,
+) -> Enriched:
+    """The article's front matter and body, every field by the documented precedence.
+
+    `added` is the day the article enters the archive (today unless given: an ingest run
+    passes one day for all its articles).
+    """
     raw = clean.raw
     date = choose_date(clean, overrides)
     body = clean.body()
@@ -114,6 +124,7 @@ def enrich(clean: CleanArticle, overrides: Overrides, registries: Registries) ->
         "provisional": provisional,
         "slug": slugify(title) or f"article-{raw.digest[:12]}",
         "date": date,
+        "added": added or dt.date.today(),
         "source": _canonical_source(overrides.source or raw.source or holder.publisher, registries),
         "url": overrides.url or raw.url,
         "agency": _canonical_source(clean.agency or holder.agency, registries, kind="agency"),
