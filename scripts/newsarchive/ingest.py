@@ -171,6 +171,7 @@ class ArchiveText:
         self._index: DuplicateIndex | None = None
         self._pages: list[Path] = []
         self._new: dict[Hashable, str] = {}  # bodies of this run's pages (a dry run writes none)
+        self._digests: dict[Hashable, str] = {}  # and the raw digests they were made from
 
     def _loaded(self) -> DuplicateIndex:
         if self._index is None:
@@ -183,25 +184,35 @@ class ArchiveText:
     def _body(self, key: Hashable) -> str:
         return self._new[key] if key in self._new else writer.read_body(self._pages[cast(int, key)])
 
-    def refuse_duplicate(self, body: str, source: Path) -> None:
-        """Raise when `body` repeats a page: the same text, or the same story (validate's rule)."""
+    def refuse_duplicate(self, body: str, digest: str, source: Path) -> Path | None:
+        """Raise when `body` repeats a page: the same text, or the same story (validate's rule).
+
+        Returns the page instead when it was made from the same raw file (`digest`): another
+        ingest running at the same time archived it first.
+        """
         found = self._loaded().matches(None, body, self._body)
         if not found:
-            return
+            return None
         key, score, exact = found[0]
+        page = self._pages[cast(int, key)]
+        if self._digests.get(key) == digest or (
+            key not in self._new and writer.read_digest(page) == digest
+        ):
+            return page
         how = "same text" if exact else f"near duplicate: {score:.0%} of word 3-grams shared"
         raise InputError(
-            f"already archived as {self._pages[cast(int, key)]} ({how}); nothing written; "
+            f"already archived as {page} ({how}); nothing written; "
             "pass --allow-duplicate if it is a different story",
             source,
         )
 
-    def add(self, page: Path, body: str) -> None:
+    def add(self, page: Path, body: str, digest: str) -> None:
         """A page this run wrote (or would write), checked against by the articles after it."""
         index = self._loaded()
         key = len(self._pages)
         self._pages.append(page)
         self._new[key] = body
+        self._digests[key] = digest
         index.add(key, body)
 
 
@@ -274,18 +285,20 @@ def place(
             writer.replace(writer.render(article, body), existing, out)
         return Outcome("rewritten", existing, article, body)
     if archive is not None:
-        archive.refuse_duplicate(body, item.source)
+        same_file = archive.refuse_duplicate(body, digest, item.source)
+        if same_file is not None:
+            return Outcome("already archived", same_file, article, body)
     for candidate, path in writer.candidate_paths(article, out):
         if dry_run:
             if not path.exists():
                 if archive is not None:
-                    archive.add(path, body)
+                    archive.add(path, body, digest)
                 return Outcome("would archive", path, candidate, body)
             continue
         if writer.write_new(writer.render(candidate, body), path, out, sync_folder=False):
             known[digest] = path
             if archive is not None:
-                archive.add(path, body)
+                archive.add(path, body, digest)
             return Outcome("archived", path, candidate, body)
         if writer.read_digest(path) == digest:  # a parallel ingest wrote it first
             return Outcome("already archived", path, candidate, body)
