@@ -262,6 +262,7 @@ def test_text_facts_pass_through(registries):
         "title": "Rules take effect",
         "slug": "rules-take-effect",
         "date": dt.date(2025, 3, 15),
+        "added": dt.date.today(),  # enrich's default when no ingest run gives the day
         "url": "https://example.org/given",
         "byline": ["Ann Lee", "Bo Li"],
         "dateline": "LONDON",

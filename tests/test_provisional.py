@@ -187,7 +187,7 @@ def test_a_field_that_cannot_be_provisional_is_an_error(workdir: Path):
     page.parent.mkdir(parents=True)
     page.write_text(
         "---\ntitle: Housing\nprovisional:\n- date\nslug: housing\ndate: 2025-06-11\n"
-        "language: en\n---\n\nText.\n",
+        "added: 2025-06-12\nlanguage: en\n---\n\nText.\n",
         encoding="utf-8",
     )
     code, out, _ = run("validate", "--archive", "articles", "--data-dir", "data", str(page))

@@ -20,6 +20,7 @@ def make_article(**changes: object) -> Article:
         "title": "Starmer: the ball is in Russia's court",
         "slug": "starmer-ball-russia-court",
         "date": dt.date(2025, 3, 15),
+        "added": dt.date(2025, 3, 16),
         "language": "en",
         "input_sha256": DIGEST,
     }
