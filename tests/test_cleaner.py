@@ -136,6 +136,25 @@ class TestFixtures:
         article = clean_text(f"Campaign widens\n\n{lead}\n\n{sentence}\n\n{lead}")
         assert sentence in article.body()
 
+    @pytest.mark.parametrize(
+        ("line", "date", "place"),
+        [
+            ("Lisbon, 4 May 2020", dt.date(2020, 5, 4), "Lisbon"),
+            ("Berlin, 28.11.2024 09:15", dt.date(2024, 11, 28), "Berlin"),
+            ("Paris, le 4 mai 2020", dt.date(2020, 5, 4), "Paris"),
+            ("Kyiv – 3 hours ago", None, "Kyiv"),
+        ],
+    )
+    def test_a_place_and_date_line_under_the_headline(self, line, date, place) -> None:
+        article = clean_text(f"Harbour strike ends\n\n{line}\n\n{PARAGRAPH}")
+        assert (article.title, article.date, article.dateline) == (
+            "Harbour strike ends",
+            date,
+            place,
+        )
+        assert article.removed == (line,)
+        assert article.body() == PARAGRAPH
+
     def test_a_paragraph_ending_in_a_danda_is_not_a_heading(self) -> None:
         text = (
             "बजट पर बहस\n\nसरकार ने आज संसद में नया बजट पेश किया और कहा कि इससे विकास बढ़ेगा।\n\n"

@@ -29,6 +29,11 @@ _TRAILING = " .,;:–—-(\"'“”‘’«»„…"
 _OUTLET_MAX_WORDS = 5
 
 _BYLINE_MAX_WORDS = 16
+# A place of one to three capitalised words, then a comma or dash, then the rest of the line.
+_PLACE_THEN_DATE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐ][\w'’.-]*){0,2})"
+    r"\s*[,–—-]\s+(?P<when>.+)$"
+)
 _BYLINE_TAIL = re.compile(r"\s+(?:on|updated|published|posted)\b|\s*[|•·]\s*|\s+[–—-]\s+", re.I)
 _ROLE = re.compile(
     r"\s+(?:[A-Z]\w+\s+)?(?:columnist|correspondent|writer|editor|reporter|contributor|"
@@ -124,7 +129,15 @@ def opens_with_headline(lines: list[Line]) -> bool:
 
 def header_facts(line: Line) -> Facts | None:
     """What a line above the article says: a date, a byline or an agency; None for others."""
-    return date_facts(line) or read_byline(line) or _agency_facts(line)
+    return date_facts(line) or _place_and_date(line) or read_byline(line) or _agency_facts(line)
+
+
+def _place_and_date(line: Line) -> Facts | None:
+    """'Lisbon, 4 May 2020', 'Berlin, 28.11.2024', 'Paris, le 4 mai 2020': where and when."""
+    match = _PLACE_THEN_DATE.match(line.text)
+    if match is None or line.heading or not is_date_line(match["when"]):
+        return None
+    return Facts(date=parse_date(match["when"]), dateline=match["place"])
 
 
 def date_facts(line: Line) -> Facts | None:
