@@ -166,9 +166,10 @@ def test_duplicates_within_one_run_are_refused_after_the_first(workdir: Path) ->
         assert code == 1
         verb = "would archive" if flags else "archived"
         assert lines[0] == f"{verb} {PAGE}"
-        assert (
-            lines[1]
-            == f"error: inbox/{second.name}: already archived as {PAGE} (same text); {REFUSED}"
+        # Checked before anything is written: the earlier input of the run is named.
+        assert lines[1] == (
+            f"error: inbox/{second.name}: same story as inbox/{first.name} in this run "
+            f"(same text); {REFUSED}"
         )
     assert pages(workdir) == [str(PAGE)]
 

@@ -25,6 +25,8 @@ SAMPLE = 4
 # documents: two machine translations of one story score 0.24-0.9 (median about 0.5);
 # pages telling different stories score 0.03 at most.
 NEAR = 0.2
+# Up to this many targets, comparing each with every page in full costs less than indexing.
+FEW = 20
 # A sample hash shared by this many pages is boilerplate, not evidence of a copy.
 COMMON = 200
 
@@ -155,6 +157,21 @@ def compare_few(
                 exact = score == 1.0 and digest(targets[key]) == digest(body)
                 found[key].append((other, score, exact))
     return found
+
+
+def compare(
+    targets: dict[Hashable, str],
+    pages: Iterable[tuple[Hashable, str]],
+    load: Callable[[Hashable], str],
+) -> dict[Hashable, list[tuple[Hashable, float, bool]]]:
+    """(other, containment, exact) for each target among `pages`: the one entry point.
+
+    A few targets (one pull request, one ingest) are compared with every page in full, in
+    one pass; more go through the sample index, whose cost is paid once for all of them.
+    """
+    if len(targets) <= FEW:
+        return compare_few(targets, pages)
+    return compare_all(targets, pages, load)
 
 
 def compare_all(

@@ -9,6 +9,7 @@ of it; a new article that repeats an archived one (validate's duplicate rule) is
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import multiprocessing
 import os
@@ -22,8 +23,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress
 
-from . import cleaner, frontmatter, readers, writer
-from .duplicates import DuplicateIndex
+from . import cleaner, duplicates, frontmatter, readers, writer
 from .enrich import Enriched, enrich
 from .errors import InputError, NewsarchiveError, PageError, one_line
 from .model import LANG_PATTERN, Article
@@ -158,62 +158,50 @@ class Outcome:
     body: str = ""
 
 
-class ArchiveText:
-    """The bodies of the archive's pages and of this run's, for the duplicate check at the door.
+def duplicates_at_the_door(
+    items: list[Normalised], out: Path, known: dict[str, Path]
+) -> dict[int, InputError | Path]:
+    """Validate's duplicate rule, before anything is written: for each new article that
+    repeats an archived page or an earlier article of this run, the refusal, or the page
+    when it was made from the same raw file (another ingest archived it at the same time).
 
-    The index is built on the first article that needs it, once per run: a run that only
-    finds its files already archived never reads the archive's bodies. Pages are indexed by
-    number, which hashes faster than a path.
+    All of the run's articles are checked in one pass over the archive (duplicates.compare),
+    so the archive's bodies are read once however many articles arrive.
     """
+    bodies = {
+        index: frontmatter.written_body(item.enriched.body)
+        for index, item in enumerate(items)
+        if item.enriched is not None and known.get(item.digest) is None
+    }
+    if not bodies:
+        return {}
+    pages = list(writer.iter_pages(out))
 
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self._index: DuplicateIndex | None = None
-        self._pages: list[Path] = []
-        self._new: dict[Hashable, str] = {}  # bodies of this run's pages (a dry run writes none)
-        self._digests: dict[Hashable, str] = {}  # and the raw digests they were made from
+    def load(key: Hashable) -> str:
+        return bodies[key] if isinstance(key, int) else writer.read_body(cast(Path, key))
 
-    def _loaded(self) -> DuplicateIndex:
-        if self._index is None:
-            self._index = DuplicateIndex()
-            for page in writer.iter_pages(self.out):
-                self._index.add(len(self._pages), writer.read_body(page))
-                self._pages.append(page)
-        return self._index
-
-    def _body(self, key: Hashable) -> str:
-        return self._new[key] if key in self._new else writer.read_body(self._pages[cast(int, key)])
-
-    def refuse_duplicate(self, body: str, digest: str, source: Path) -> Path | None:
-        """Raise when `body` repeats a page: the same text, or the same story (validate's rule).
-
-        Returns the page instead when it was made from the same raw file (`digest`): another
-        ingest running at the same time archived it first.
-        """
-        found = self._loaded().matches(None, body, self._body)
-        if not found:
-            return None
-        key, score, exact = found[0]
-        page = self._pages[cast(int, key)]
-        if self._digests.get(key) == digest or (
-            key not in self._new and writer.read_digest(page) == digest
-        ):
-            return page
-        how = "same text" if exact else f"near duplicate: {score:.0%} of word 3-grams shared"
-        raise InputError(
-            f"already archived as {page} ({how}); nothing written; "
-            "pass --allow-duplicate if it is a different story",
-            source,
-        )
-
-    def add(self, page: Path, body: str, digest: str) -> None:
-        """A page this run wrote (or would write), checked against by the articles after it."""
-        index = self._loaded()
-        key = len(self._pages)
-        self._pages.append(page)
-        self._new[key] = body
-        self._digests[key] = digest
-        index.add(key, body)
+    everything = itertools.chain(((page, writer.read_body(page)) for page in pages), bodies.items())
+    found: dict[int, InputError | Path] = {}
+    for index, matches in duplicates.compare(dict(bodies), everything, load).items():
+        item = items[cast(int, index)]
+        for other, score, exact in matches:
+            if isinstance(other, int):
+                if other > index:
+                    continue  # of two articles of the run, the later one is refused
+                said = f"same story as {items[other].source} in this run"
+            elif writer.read_digest(cast(Path, other)) == item.digest:
+                found[cast(int, index)] = cast(Path, other)
+                break
+            else:
+                said = f"already archived as {other}"
+            how = "same text" if exact else f"near duplicate: {score:.0%} of word 3-grams shared"
+            found[cast(int, index)] = InputError(
+                f"{said} ({how}); nothing written; "
+                "pass --allow-duplicate if it is a different story",
+                item.source,
+            )
+            break
+    return found
 
 
 # What --force keeps of the page it rewrites: the page's history, which a person recorded.
@@ -249,14 +237,10 @@ def place(
     item: Normalised,
     out: Path,
     known: dict[str, Path],
-    archive: ArchiveText | None,
     force: bool,
     dry_run: bool,
 ) -> Outcome:
-    """Write one article, or find it already archived; never overwrite without --force.
-
-    `archive` is None when --allow-duplicate lets repeats of archived pages through.
-    """
+    """Write one article, or find it already archived; never overwrite without --force."""
     digest = item.digest
     existing = known.get(digest) if digest else None
     if existing is not None and not force:  # before the article itself is required
@@ -284,21 +268,13 @@ def place(
         if not dry_run:
             writer.replace(writer.render(article, body), existing, out)
         return Outcome("rewritten", existing, article, body)
-    if archive is not None:
-        same_file = archive.refuse_duplicate(body, digest, item.source)
-        if same_file is not None:
-            return Outcome("already archived", same_file, article, body)
     for candidate, path in writer.candidate_paths(article, out):
         if dry_run:
             if not path.exists():
-                if archive is not None:
-                    archive.add(path, body, digest)
                 return Outcome("would archive", path, candidate, body)
             continue
         if writer.write_new(writer.render(candidate, body), path, out, sync_folder=False):
             known[digest] = path
-            if archive is not None:
-                archive.add(path, body, digest)
             return Outcome("archived", path, candidate, body)
         if writer.read_digest(path) == digest:  # a parallel ingest wrote it first
             return Outcome("already archived", path, candidate, body)
@@ -359,35 +335,43 @@ def run_ingest(
     show_bar = console.is_terminal and any(p.is_dir() for p in paths)
     writer.sweep_temp(out)
     known = writer.index_digests(out)
-    archive = None if allow_duplicate else ArchiveText(out)
     done: list[Outcome] = []
     found: list[Enriched] = []
     failed = 0
     with Progress(console=console, transient=True, disable=not show_bar) as progress:
-        task = progress.add_task("ingesting", total=len(inputs))
-        workers = jobs or os.cpu_count() or 1
-        for item in normalise_all(inputs, flags, registries, workers, today):
+        task = progress.add_task("reading", total=len(inputs))
+        items = []
+        for item in normalise_all(inputs, flags, registries, jobs or os.cpu_count() or 1, today):
             progress.advance(task)
-            try:
-                outcome = place(item, out, known, archive, force, dry_run)
-            except NewsarchiveError as exc:
-                failed += 1
-                console.print(f"error: {exc}", markup=False)
-                continue
-            done.append(outcome)
-            where = "at " if outcome.status == "already archived" else ""
-            made = outcome.article.provisional if outcome.article else []  # a person confirms
-            shown = "".join(f' [provisional {f}: "{getattr(outcome.article, f)}"]' for f in made)
-            console.print(f"{outcome.status} {where}{outcome.path}{shown}", markup=False)
-            if show_removed:  # each on its own line, so a lost sentence stands out
-                for text in item.removed:
-                    console.print(f"  removed: {one_line(text)}", markup=False)
-            if as_json:
-                print(_json_line(outcome, item.removed), flush=True)
-            if item.enriched is not None:
-                found.append(item.enriched)
-                for warning in item.enriched.warnings:
-                    console.print(f"warning: {item.source}: {warning}", markup=False)
+            items.append(item)
+    refused = {} if allow_duplicate else duplicates_at_the_door(items, out, known)
+    for index, item in enumerate(items):
+        try:
+            verdict = refused.get(index)
+            if isinstance(verdict, InputError):
+                raise verdict
+            if verdict is not None:
+                outcome = Outcome("already archived", verdict, None)
+            else:
+                outcome = place(item, out, known, force, dry_run)
+        except NewsarchiveError as exc:
+            failed += 1
+            console.print(f"error: {exc}", markup=False)
+            continue
+        done.append(outcome)
+        where = "at " if outcome.status == "already archived" else ""
+        made = outcome.article.provisional if outcome.article else []  # a person confirms
+        shown = "".join(f' [provisional {f}: "{getattr(outcome.article, f)}"]' for f in made)
+        console.print(f"{outcome.status} {where}{outcome.path}{shown}", markup=False)
+        if show_removed:  # each on its own line, so a lost sentence stands out
+            for text in item.removed:
+                console.print(f"  removed: {one_line(text)}", markup=False)
+        if as_json:
+            print(_json_line(outcome, item.removed), flush=True)
+        if item.enriched is not None:
+            found.append(item.enriched)
+            for warning in item.enriched.warnings:
+                console.print(f"warning: {item.source}: {warning}", markup=False)
     writer.fsync_folders({o.path.parent for o in done if o.status == "archived"})
     people = _new_people(found, registries)
     if people:

@@ -1,8 +1,9 @@
-"""`newsarchive bench validate`: validate's speed on a synthetic 20,000-page archive.
+"""`newsarchive bench validate`: a contribution's checks on a synthetic 20,000-page archive.
 
 The archive is generated (seeded, so every run measures the same pages) in a temporary
 git repository; one page is then added, as a pull request would, and validate is timed
-with --changed-since and on the whole archive.
+with --changed-since and on the whole archive; last, one raw article is ingested into it
+(ingest reads the whole archive too: raw digests and the duplicate check).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 from ..frontmatter import dumps
+from ..ingest import run_ingest
 from ..validate.run import validate_pages
 
 SEED = 20_000
@@ -48,6 +50,15 @@ def _page(number: int, rng: random.Random, words: list[str]) -> tuple[Path, str]
         "topics": ["politics"],
     }
     return Path(f"{date:%Y}/{date:%m}/{slug}.md"), dumps(front, "\n\n".join(paragraphs))
+
+
+def _raw_story(rng: random.Random, words: list[str]) -> str:
+    """A paste in the archive's words: headline, date line, paragraphs."""
+    paragraphs = [
+        " ".join(rng.choice(words) for _ in range(rng.randint(30, 70))).capitalize() + "."
+        for _ in range(5)
+    ]
+    return "Harbour strike ends after nine days\n\n4 May 2020\n\n" + "\n\n".join(paragraphs)
 
 
 def _git(root: Path, *args: str) -> None:
@@ -87,8 +98,14 @@ def run_bench(pages: int = 20_000) -> list[str]:
         size = sum(path.stat().st_size for path in archive.rglob("*.md")) / 1e6
         changed = _timed([], archive, data, "HEAD")
         full = _timed([], archive, data, None)
+        raw = root / "story.txt"
+        raw.write_text(_raw_story(rng, words), encoding="utf-8")
+        start = time.perf_counter()
+        code = run_ingest([raw], out=archive, data_dir=data, jobs=1)
+        ingested = time.perf_counter() - start
     return [
         f"synthetic archive: {pages} pages, {size:.1f} MB (written, committed: {written:.1f} s)",
         f"validate --changed-since HEAD (1 new page): {changed[0]:.2f} s ({changed[1]})",
         f"validate (whole archive): {full[0]:.2f} s ({full[1]})",
+        f"ingest of one article into the archive: {ingested:.2f} s (exit code {code})",
     ]

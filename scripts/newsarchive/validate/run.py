@@ -29,9 +29,6 @@ from .problems import Problem, Report, Severity, shown
 from .yamltraps import FrontMatter, parse_front_matter
 
 ARCHIVE = Path("docs/articles")
-# Up to this many checked pages (a pull request), each is compared with every archive
-# page in full; more (the whole archive) go through the sampled index instead.
-FEW = 20
 
 
 @dataclass
@@ -166,10 +163,7 @@ class _Archive:
     def check(self, changes: Changes | None) -> None:
         """Slug reuse, duplicates and old addresses: each checked page against the archive."""
         targets = {path: page.body for path, page in self.checked.items()}
-        if len(targets) <= FEW:
-            matches = duplicates.compare_few(targets, self._bodies())
-        else:
-            matches = duplicates.compare_all(targets, self._bodies(), self._load)
+        matches = duplicates.compare(targets, self._bodies(), self._load)
         self._check_slugs()
         new = {path for path in self.checked if changes and path not in changes.before}
         self._check_duplicates(matches, new)
