@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.duplicates import DuplicateIndex, containment, digest, shingles
+from newsarchive.duplicates import DuplicateIndex, containment, digest, fingerprint, shingles
 from newsarchive.validate.damage import heading_problem, quote_problem
 from newsarchive.validate.fields import check_model
 from newsarchive.validate.safety import link_problem
@@ -94,12 +94,12 @@ def test_index_finds_exact_and_near_copies_but_not_other_stories() -> None:
     index = DuplicateIndex()
     for key, body in bodies.items():
         index.add(key, body)
-    assert index.exact("a", story) == []
-    assert index.exact("a", " ".join(story.split("  "))) == []
-    near = dict(index.near("a", story, bodies.__getitem__))
+    assert index.exact("a", fingerprint(story)) == []
+    assert index.exact("a", fingerprint(" ".join(story.split("  ")))) == []
+    near = dict(index.near("a", story, fingerprint(story), bodies.__getitem__))
     assert set(near) == {"b", "d"}
     assert 0.2 <= near["b"] < 1.0
-    assert index.near("c", other, bodies.__getitem__) == []
+    assert index.near("c", other, fingerprint(other), bodies.__getitem__) == []
 
 
 HEAD = "---\ntitle: T\nslug: t\ndate: 2025-03-01\nadded: 2025-03-02\nlanguage: en\n"

@@ -11,7 +11,6 @@ the same on every page (two copies keep the same 3-grams), the index stays small
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import zlib
@@ -79,10 +78,21 @@ def sampled(text: str) -> frozenset[int]:
     return frozenset(hash(tuple(words[i : i + SHINGLE])) for i in range(starts) if words[i] in kept)
 
 
-@functools.lru_cache(maxsize=4)  # ingest asks about a body, then indexes it: one analysis
-def _analysed(body: str) -> tuple[str, frozenset[int]]:
-    """(digest, sampled hashes) of a body."""
-    return digest(body), sampled(body)
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the index keeps of a body: its digest (exact copies) and sampled 3-gram hashes.
+
+    Made once per body, possibly in another process of the same run (ingest's workers,
+    forked, hash as the main process does).
+    """
+
+    digest: str
+    sample: frozenset[int]
+
+
+def fingerprint(body: str) -> Fingerprint:
+    """The body's fingerprint."""
+    return Fingerprint(digest(body), sampled(body))
 
 
 @dataclass
@@ -93,27 +103,25 @@ class DuplicateIndex:
     by_sample: dict[int, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     samples: dict[Hashable, frozenset[int]] = field(default_factory=dict)
 
-    def add(self, key: Hashable, body: str) -> None:
+    def add(self, key: Hashable, body: str, known: Fingerprint | None = None) -> None:
         """Index one page body under `key` (empty bodies are never duplicates)."""
         if not body.strip():
             return
-        body_digest, kept = _analysed(body)
-        self.by_digest[body_digest].append(key)
-        self.samples[key] = kept
-        for value in kept:
+        found = known or fingerprint(body)
+        self.by_digest[found.digest].append(key)
+        self.samples[key] = found.sample
+        for value in found.sample:
             self.by_sample[value].append(key)
 
-    def exact(self, key: Hashable, body: str) -> list[Hashable]:
-        """Other pages whose normalised body equals this one."""
-        if not body.strip():
-            return []
-        return [other for other in self.by_digest.get(_analysed(body)[0], []) if other != key]
+    def exact(self, key: Hashable, found: Fingerprint) -> list[Hashable]:
+        """Other pages whose normalised body equals the one with this fingerprint."""
+        return [other for other in self.by_digest.get(found.digest, []) if other != key]
 
     def near(
-        self, key: Hashable, body: str, load: Callable[[Hashable], str]
+        self, key: Hashable, body: str, found: Fingerprint, load: Callable[[Hashable], str]
     ) -> list[tuple[Hashable, float]]:
         """Other pages telling the same story, with their exact 3-gram containment."""
-        grams, kept = shingles(body), _analysed(body)[1]
+        grams, kept = shingles(body), found.sample
         shared: Counter[Hashable] = Counter()
         for value in kept:
             owners = self.by_sample.get(value, [])
@@ -131,11 +139,22 @@ class DuplicateIndex:
         return sorted(found, key=lambda pair: (-pair[1], str(pair[0])))
 
     def matches(
-        self, key: Hashable, body: str, load: Callable[[Hashable], str]
+        self,
+        key: Hashable,
+        body: str,
+        load: Callable[[Hashable], str],
+        known: Fingerprint | None = None,
     ) -> list[tuple[Hashable, float, bool]]:
         """(other, containment, exact) for `body`: exact copies first, then near duplicates."""
-        exact = sorted(self.exact(key, body), key=str)
-        near = [(other, score) for other, score in self.near(key, body, load) if other not in exact]
+        if not body.strip():
+            return []
+        found = known or fingerprint(body)
+        exact = sorted(self.exact(key, found), key=str)
+        near = [
+            (other, score)
+            for other, score in self.near(key, body, found, load)
+            if other not in exact
+        ]
         return [(other, 1.0, True) for other in exact] + [(o, s, False) for o, s in near]
 
 
@@ -163,24 +182,30 @@ def compare(
     targets: dict[Hashable, str],
     pages: Iterable[tuple[Hashable, str]],
     load: Callable[[Hashable], str],
+    known: dict[Hashable, Fingerprint] | None = None,
 ) -> dict[Hashable, list[tuple[Hashable, float, bool]]]:
     """(other, containment, exact) for each target among `pages`: the one entry point.
 
     A few targets (one pull request, one ingest) are compared with every page in full, in
     one pass; more go through the sample index, whose cost is paid once for all of them.
+    `known` holds fingerprints already made, by key.
     """
     if len(targets) <= FEW:
         return compare_few(targets, pages)
-    return compare_all(targets, pages, load)
+    return compare_all(targets, pages, load, known or {})
 
 
 def compare_all(
     targets: dict[Hashable, str],
     pages: Iterable[tuple[Hashable, str]],
     load: Callable[[Hashable], str],
+    known: dict[Hashable, Fingerprint],
 ) -> dict[Hashable, list[tuple[Hashable, float, bool]]]:
     """(other, containment, exact) for each target, through the sample index."""
     index = DuplicateIndex()
+    made = dict(known)
     for key, body in pages:
-        index.add(key, body)
-    return {key: index.matches(key, body, load) for key, body in targets.items()}
+        if key in targets and key not in made and body.strip():
+            made[key] = fingerprint(body)  # made once: the target is looked up with it below
+        index.add(key, body, made.get(key))
+    return {key: index.matches(key, body, load, made.get(key)) for key, body in targets.items()}

@@ -47,6 +47,8 @@ class Normalised:
     digest: str = ""  # of the raw bytes; known once the file was read, even if it failed later
     error: str | None = None
     removed: tuple[str, ...] = ()  # what the cleaner took out, for a reviewer to check
+    # The page body's fingerprint for the duplicate check, made here on a worker's core.
+    fingerprint: duplicates.Fingerprint | None = None
 
 
 def parse_flags(
@@ -126,7 +128,8 @@ def normalise(
     except Exception as exc:  # a bug must not stop the batch or show a traceback
         message = f"{path}: could not be read ({type(exc).__name__}: {exc}); please report this"
         return Normalised(path, digest=digest, error=message.splitlines()[0])
-    return Normalised(path, enriched, digest, removed=clean.removed)
+    fingerprint = duplicates.fingerprint(frontmatter.written_body(enriched.body))
+    return Normalised(path, enriched, digest, removed=clean.removed, fingerprint=fingerprint)
 
 
 def _normalise_in_worker(job: tuple[Path, Overrides, dt.date]) -> Normalised:
@@ -182,7 +185,8 @@ def duplicates_at_the_door(
 
     everything = itertools.chain(((page, writer.read_body(page)) for page in pages), bodies.items())
     found: dict[int, InputError | Path] = {}
-    for index, matches in duplicates.compare(dict(bodies), everything, load).items():
+    known = {index: items[index].fingerprint for index in bodies if items[index].fingerprint}
+    for index, matches in duplicates.compare(dict(bodies), everything, load, known).items():
         item = items[cast(int, index)]
         for other, score, exact in matches:
             if isinstance(other, int):
