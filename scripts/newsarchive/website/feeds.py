@@ -37,7 +37,7 @@ def atom(
     page_url: str,
     entries: Iterable[Entry],
     base: str,
-    topic_labels: dict[str, str],
+    categories: dict[str, str],
     author: str,
 ) -> str:
     """An Atom document; `base` is the absolute site URL that entry paths are joined to.
@@ -69,15 +69,17 @@ def atom(
             f"<updated>{_stamp(entry.changed)}</updated>",
         ]
         parts += [f"<author><name>{_text(name)}</name></author>" for name in article.byline]
-        parts += [
-            f"<category term={_attr(slug)} label={_attr(topic_labels.get(slug, slug))}/>"
-            for slug in article.topics
-        ]
+        parts += [categories.get(slug) or category(slug, slug) for slug in article.topics]
         if entry.summary:
             parts.append(f"<summary>{_text(entry.summary)}</summary>")
         parts.append("</entry>")
     parts.append("</feed>")
     return "\n".join(parts) + "\n"
+
+
+def category(slug: str, label: str) -> str:
+    """A topic as an Atom category: the same element in every feed, so it is made once."""
+    return f"<category term={_attr(slug)} label={_attr(label)}/>"
 
 
 def write_feed(path: Path, document: str) -> None:

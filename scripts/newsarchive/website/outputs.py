@@ -8,18 +8,18 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 
 from .archive import Archive
-from .feeds import atom, write_feed
+from .feeds import atom, category, write_feed
 from .pages import topic_label
 
 
 def write_all_feeds(site_dir: Path, archive: Archive, base: str, author: str) -> int:
     """Every planned feed (the archive's, each person's, topic's and source's); how many."""
     catalog = archive.catalog
-    labels = {slug: topic_label(slug, archive.registries) for slug in catalog.topics}
+    categories = {s: category(s, topic_label(s, archive.registries)) for s in catalog.topics}
     for feed in archive.feeds:
         entries = (catalog.entries[p] for p in feed.entries)
         document = atom(
-            feed.title, base + feed.path, base + feed.page, entries, base, labels, author
+            feed.title, base + feed.path, base + feed.page, entries, base, categories, author
         )
         write_feed(site_dir / feed.path, document)
     return len(archive.feeds)
