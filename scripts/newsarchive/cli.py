@@ -136,7 +136,11 @@ def build(strict: bool, site_dir: Path | None, config_file: Path) -> None:
     "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True
 )
 def serve(dev_addr: str | None, config_file: Path) -> None:
-    """Preview the site with live reload (search included).
+    """Preview the site with live reload: a change renders again only what it touches.
+
+    Articles and registries are taken in incrementally (a new article's page, its neighbours,
+    related articles, the lists, feeds and home page it belongs to); a change to mkdocs.yml,
+    a template or another page rebuilds the whole site and says so.
 
     Example: newsarchive serve --dev-addr 127.0.0.1:8001
     """
@@ -272,6 +276,23 @@ def bench_limits() -> None:
     from .bench.limits import run_bench_limits
 
     click.echo(run_bench_limits(), nl=False)
+
+
+@bench.command("preview")
+@click.option("--sizes", default="1000,5000,20000", show_default=True, help="Archive sizes.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the synthetic archive.")
+def bench_preview(sizes: str, seed: int) -> None:
+    """Time the preview's update after an article is added, edited and deleted.
+
+    Example: newsarchive bench preview --sizes 1000
+    """
+    from .bench.preview import run_bench_preview
+
+    try:
+        numbers = [int(size) for size in sizes.split(",")]
+    except ValueError:
+        raise UsageExit(f"--sizes {sizes!r} must be numbers separated by commas") from None
+    click.echo(run_bench_preview(numbers, seed), nl=False)
 
 
 @bench.command("site")

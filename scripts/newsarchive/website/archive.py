@@ -31,6 +31,8 @@ class Archive:
     registries: Registries
     catalog: Catalog
     paths: Paths
+    converter: Converter
+    own_home: bool  # docs/index.md is the author's, not the generated home page
     listings: dict[str, Listing] = field(default_factory=dict)
     feeds: list[Feed] = field(default_factory=list)
     templates: dict[str, str] = field(default_factory=dict)  # src_uri -> page template
@@ -92,18 +94,20 @@ def nav_sources(nav: object) -> frozenset[str]:
     return frozenset(found)
 
 
-def build_archive(
-    files: Files, config: MkDocsConfig, options: NewsarchiveConfig, registries: Registries
+def plan_archive(
+    catalog: Catalog,
+    registries: Registries,
+    config: MkDocsConfig,
+    options: NewsarchiveConfig,
+    converter: Converter,
+    own_home: bool,
 ) -> Archive:
-    """Load the catalog, plan listings and feeds, and add every generated page to `files`."""
-    converter = Converter(config)
-    entries, problems = load_entries(files, config, options.articles_dir, registries, converter)
-    catalog = Catalog.from_entries(entries)
+    """Every generated page and feed of a catalog, as plain data (no file is touched)."""
     paths = Paths(catalog)
-    archive = Archive(registries, catalog, paths, problems=problems)
+    archive = Archive(registries, catalog, paths, converter, own_home)
     archive.feeds = plan_feeds(catalog, paths, registries, options.feed_size, config.site_name)
     listings = plan_listings(catalog, paths, registries, options.page_size, options.index_page_size)
-    if files.get_file_from_path("index.md") is None:
+    if not own_home:
         listings.append(
             home_listing(catalog, paths, registries, options.home_size, config.site_name)
         )
@@ -112,14 +116,34 @@ def build_archive(
     listings.append(Listing("contributing.md", contributing_markdown(text, config.repo_url)))
     listings.append(Listing("search.md", "# Search\n"))
     archive.templates["search.md"] = "search-page.html"
-    in_nav = nav_sources(config.nav)
     for listing in listings:
-        inclusion = InclusionLevel.UNDEFINED if listing.uri in in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, listing.uri, content="", inclusion=inclusion)
-        files.append(file)
-        if listing.uri not in in_nav:  # nav pages take their title from the nav
-            ConvertedPage(file, config, converter)  # becomes file.page
         archive.listings[listing.uri] = listing
         if listing.feed or listing.entries or listing.rows:
             archive.templates[listing.uri] = "listing.html"
+    return archive
+
+
+def add_generated(files: Files, config: MkDocsConfig, converter: Converter, uri: str) -> File:
+    """A generated page's file (its content is made when rendered), added to `files`."""
+    in_nav = uri in nav_sources(config.nav)
+    inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, uri, content="", inclusion=inclusion)
+    files.append(file)
+    if not in_nav:  # nav pages take their title from the nav
+        ConvertedPage(file, config, converter)  # becomes file.page
+    return file
+
+
+def build_archive(
+    files: Files, config: MkDocsConfig, options: NewsarchiveConfig, registries: Registries
+) -> Archive:
+    """Load the catalog, plan listings and feeds, and add every generated page to `files`."""
+    converter = Converter(config)
+    entries, problems = load_entries(files, config, options.articles_dir, registries, converter)
+    own_home = files.get_file_from_path("index.md") is not None
+    catalog = Catalog.from_entries(entries)
+    archive = plan_archive(catalog, registries, config, options, converter, own_home)
+    archive.problems = problems
+    for uri in archive.listings:
+        add_generated(files, config, converter, uri)
     return archive

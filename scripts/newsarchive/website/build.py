@@ -64,15 +64,16 @@ def build_site(
 
 
 def serve_site(config_file: Path, *, dev_addr: str | None = None) -> None:
-    """Serve a live-reloading preview; articles, registries and templates are watched."""
-    from mkdocs.commands.serve import serve
+    """Serve a live-reloading preview: each change renders again only what it touches."""
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    root = config_file.resolve().parent
-    watch = [str(path) for path in (root / "data", Path(__file__).parent) if path.is_dir()]
-    options = {"dev_addr": dev_addr} if dev_addr else {}
+    from .preview import serve_preview
+
+    host, _, port = (dev_addr or "127.0.0.1:8000").rpartition(":")
+    if not host or not port.isdigit():
+        raise SiteError(f"--dev-addr {dev_addr!r} is not HOST:PORT; use e.g. 127.0.0.1:8000")
     with _mkdocs_logging(verbose=True):
         try:
-            serve(str(config_file), watch=watch, **options)
+            serve_preview(config_file, host, int(port))
         except (Abort, ConfigurationError) as exc:
             raise SiteError(f"cannot serve: {exc}", config_file) from exc

@@ -63,6 +63,10 @@ class Catalog:
     years: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     months: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
     position: dict[str, int] = field(default_factory=dict)
+    # Per position: its place in the order of addition (newest first), and its last change
+    # as a day number; lists, so feeds and listings look them up in C, not one by one.
+    added_rank: list[int] = field(default_factory=list)
+    changed_day: list[int] = field(default_factory=list)
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry]) -> Catalog:
@@ -79,13 +83,22 @@ class Catalog:
                 catalog.sources[name].append(index)
             catalog.years[article.date.year].append(index)
             catalog.months[(article.date.year, article.date.month)].append(index)
+        ranked = sorted(range(len(catalog.entries)), key=lambda p: -catalog.entries[p].added_day)
+        catalog.added_rank = [0] * len(ranked)
+        for rank, position in enumerate(ranked):
+            catalog.added_rank[position] = rank
+        catalog.changed_day = [entry.changed.toordinal() for entry in catalog.entries]
         return catalog
 
     def latest_added(self, size: int, positions: Iterable[int] | None = None) -> tuple[int, ...]:
         """Up to `size` positions, the most recently added first (newest publication on ties)."""
         chosen = range(len(self.entries)) if positions is None else positions
-        entries = self.entries
-        return tuple(heapq.nsmallest(size, chosen, key=lambda p: (-entries[p].added_day, p)))
+        return tuple(heapq.nsmallest(size, chosen, key=self.added_rank.__getitem__))
+
+    def last_change(self, positions: Iterable[int]) -> dt.date | None:
+        """The last day any of these entries changed (None for none)."""
+        day = max(map(self.changed_day.__getitem__, positions), default=None)
+        return dt.date.fromordinal(day) if day is not None else None
 
     def select(self, positions: list[int]) -> list[Entry]:
         """The entries at these positions, in the same order."""

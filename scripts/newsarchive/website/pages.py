@@ -170,7 +170,7 @@ def _count(n: int) -> str:
 
 
 def _last_change(catalog: Catalog, positions: Iterable[int]) -> dt.date | None:
-    return max((catalog.entries[p].changed for p in positions), default=None)
+    return catalog.last_change(positions)
 
 
 def _pages(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -19,13 +20,14 @@ from ..registry import load_registries
 from .archive import Archive, build_archive, log
 from .article_page import ArticlePage
 from .article_view import article_view
+from .catalog import Entry
 from .chrome import Labels, SharedChrome, nav_depth
 from .config import NewsarchiveConfig
 from .export import write_export
 from .frames import Frames, Kind
 from .jsonld import news_article, script_json
-from .outputs import sitemap_urls, write_all_feeds
-from .pages import Link, Listing, entry_link, index_link, page_uri, topic_label
+from .outputs import sitemap_urls, write_feeds
+from .pages import Feed, Link, Listing, entry_link, index_link, page_uri, topic_label
 from .redirects import write_redirects
 from .search import Record, SearchJob
 from .sitemap import write_sitemaps
@@ -49,6 +51,11 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         self.urls: dict[str, str] = {}  # src_uri -> page URL, one lookup per link
         self.nav_depth = 0
         self.frames: Frames | None = None
+        # Kept after the build, for a preview that renders again only what a change touches.
+        self.nav: Navigation | None = None
+        self.env: Environment | None = None
+        self.redirects: set[Path] = set()
+        self.export_lines: dict[str, tuple[Entry, str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Put our templates first; our sitemap replaces the theme's; article text made safe."""
@@ -83,6 +90,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Note how deep nav URLs go, for sharing the rendered nav (chrome.py)."""
         self.nav_depth = nav_depth(nav)
+        self.nav = nav
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -93,6 +101,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         env.globals["na_chrome"] = SharedChrome(self.nav_depth)
         env.globals["na_labels"] = Labels(env, config.theme["language"])
         self.frames = Frames(env, self.nav_depth)
+        self.env = env
         return env
 
     def on_page_markdown(
@@ -149,21 +158,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Feeds, sitemap and export, then wait for the search index."""
-        assert self.archive is not None and self.files is not None
-        site_dir, base = Path(config.site_dir), config.site_url or "/"
-        write_all_feeds(site_dir, self.archive, base, config.site_name)
-        write_redirects(
-            site_dir,
-            self.archive,
-            config.site_url,
-            self.config.articles_dir,
-            config.use_directory_urls,
-        )
-        write_sitemaps(site_dir, base, sitemap_urls(self.files, self.archive))
-        if self.config.export:
-            docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
-            path = site_dir / self.config.export
-            write_export(path, self.archive.catalog.entries, base, docs.as_posix())
+        assert self.archive is not None
+        self.write_outputs(config, self.archive.feeds)
         if self.frames is not None:
             made = self.frames.counts
             log.info(f"Pages made from shared frames: {made['filled']}, in full: {made['full']}")
@@ -171,6 +167,26 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             count = self.search.wait()
             log.info(f"Search index: {count} articles")
             self.search = None
+
+    def write_outputs(self, config: MkDocsConfig, feeds: Iterable[Feed]) -> None:
+        """`feeds`, and the files made from the whole catalog: redirects, sitemap, export."""
+        assert self.archive is not None and self.files is not None
+        site_dir, base = Path(config.site_dir), config.site_url or "/"
+        write_feeds(site_dir, self.archive, feeds, base, config.site_name)
+        self.redirects = write_redirects(
+            site_dir,
+            self.archive,
+            config.site_url,
+            self.config.articles_dir,
+            config.use_directory_urls,
+            stale=self.redirects,
+        )
+        write_sitemaps(site_dir, base, sitemap_urls(self.files, self.archive))
+        if self.config.export:
+            docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
+            path = site_dir / self.config.export
+            entries = self.archive.catalog.entries
+            write_export(path, entries, base, docs.as_posix(), self.export_lines)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Do not leave the indexing process running."""

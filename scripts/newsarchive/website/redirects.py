@@ -37,11 +37,19 @@ def old_url(address: str, articles_dir: str, directory_urls: bool) -> str:
 
 
 def write_redirects(
-    site_dir: Path, archive: Archive, base: str | None, articles_dir: str, directory_urls: bool
-) -> int:
-    """Write a redirect page at every moved_from address; returns how many."""
+    site_dir: Path,
+    archive: Archive,
+    base: str | None,
+    articles_dir: str,
+    directory_urls: bool,
+    stale: set[Path] = frozenset(),  # type: ignore[assignment]
+) -> set[Path]:
+    """Write a redirect page at every moved_from address; returns the files written.
+
+    `stale` are the files a previous run wrote: those no longer wanted are removed.
+    """
     taken = {entry.url for entry in archive.catalog.entries}
-    written = 0
+    written: set[Path] = set()
     for entry in archive.catalog.entries:
         for address in entry.article.moved_from:
             url = old_url(address, articles_dir, directory_urls)
@@ -61,5 +69,7 @@ def write_redirects(
                 target=escape(target),
             )
             path.write_text(page, encoding="utf-8")
-            written += 1
+            written.add(path)
+    for path in stale - written:
+        path.unlink(missing_ok=True)
     return written
