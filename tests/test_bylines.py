@@ -17,7 +17,7 @@ REGISTRIES = load_registries()
 
 
 def cleaned(name: str):
-    return clean(read_file(FIXTURES / name), REGISTRIES.furniture, REGISTRIES.languages)
+    return clean(read_file(FIXTURES / name), REGISTRIES)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_a_paste_signed_at_the_foot() -> None:
         "Author: Lena Horvath"
     )
     raw = RawArticle(path=Path("case.txt"), kind="text", text=text, digest="0")
-    article = clean(raw, REGISTRIES.furniture)
+    article = clean(raw, REGISTRIES)
     assert article.byline == ("Lena Horvath",)
     assert article.removed == ("Author: Lena Horvath",)
 
@@ -64,9 +64,9 @@ def test_metadata_byline_wins_and_an_agency_is_no_author() -> None:
     raw = RawArticle(
         path=Path("case.html"), kind="html", text=text, digest="0", byline=("AFP", "Ana Ruiz")
     )
-    article = clean(raw, REGISTRIES.furniture)
+    article = clean(raw, REGISTRIES)
     assert article.byline == ("Ana Ruiz",)
-    assert article.agency == "AFP"
+    assert article.agency == "Agence France-Presse"
 
 
 @pytest.mark.parametrize(

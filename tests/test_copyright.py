@@ -22,12 +22,12 @@ def registries() -> Registries:
 
 
 def clean_fixture(name: str, registries: Registries) -> CleanArticle:
-    return cleaner.clean(read_file(FIXTURES / name), registries.furniture)
+    return cleaner.clean(read_file(FIXTURES / name), registries)
 
 
 def clean_text(text: str, registries: Registries) -> CleanArticle:
     raw = RawArticle(path=Path("case.txt"), kind="text", text=text, digest="0")
-    return cleaner.clean(raw, registries.furniture)
+    return cleaner.clean(raw, registries)
 
 
 @pytest.mark.parametrize(

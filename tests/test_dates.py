@@ -219,7 +219,7 @@ def registries() -> Registries:
 
 
 def clean_fixture(name: str, registries: Registries) -> CleanArticle:
-    return cleaner.clean(read_file(FIXTURES / name), registries.furniture)
+    return cleaner.clean(read_file(FIXTURES / name), registries)
 
 
 def page_date(name: str, registries: Registries, given: Overrides | None = None) -> dt.date:
@@ -274,7 +274,12 @@ def test_dateline_without_a_year_gives_no_date(registries: Registries) -> None:
     ("name", "dateline", "agency", "lead"),
     [
         ("dateline_with_year_ansa.txt", "Rome", "ANSA", "Italy and Slovenia agreed on Thursday"),
-        ("dateline_with_year_dpa.txt", "Berlin", "dpa", "The Senate wants to build"),
+        (
+            "dateline_with_year_dpa.txt",
+            "Berlin",
+            "Deutsche Presse-Agentur",
+            "The Senate wants to build",
+        ),
     ],
 )
 def test_dateline_with_a_year_is_cut_from_the_lead(

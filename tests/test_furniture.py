@@ -20,17 +20,18 @@ from newsarchive.registry import DATA_DIR, Furniture, load_registries
 from newsarchive.validate.damage import check_damage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "furniture"
-FURNITURE = load_registries(DATA_DIR).furniture
+REGISTRIES = load_registries(DATA_DIR)
+FURNITURE = REGISTRIES.furniture
 PARAGRAPH = "The council said the work would take three more weeks to finish."
 
 
 def clean_fixture(name: str) -> CleanArticle:
-    return clean(read_file(FIXTURES / name), FURNITURE)
+    return clean(read_file(FIXTURES / name), REGISTRIES)
 
 
 def clean_line(line: str) -> CleanArticle:
     text = f"{PARAGRAPH}\n\n{line}\n\n{PARAGRAPH}\n"
-    return clean(RawArticle(path=Path("case.txt"), kind="text", text=text, digest="0"), FURNITURE)
+    return clean(RawArticle(path=Path("case.txt"), kind="text", text=text, digest="0"), REGISTRIES)
 
 
 def flagged(body: str) -> list[int]:

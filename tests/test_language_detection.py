@@ -31,7 +31,7 @@ def registries() -> Registries:
 
 def language_of(registries: Registries, name: str, declared: str | None) -> str:
     raw = replace(read_file(FIXTURES / name), language=declared)
-    cleaned = clean(raw, registries.furniture, registries.languages)
+    cleaned = clean(raw, registries)
     return enrich(cleaned, DATE, registries).article.language
 
 

@@ -175,9 +175,9 @@ def unmarked(text: str) -> str:
 @example(
     text=f"Talks resume.\n\nTalks resume.\n\n{SENTENCE}"
 )  # a headline taken first, then repeated
-def test_the_cleaner_never_invents_or_reorders_text(text: str, furniture: Furniture) -> None:
+def test_the_cleaner_never_invents_or_reorders_text(text: str, registries: Registries) -> None:
     raw = RawArticle(path=Path("generated.txt"), kind="text", text=text, digest="0" * 64)
-    result = clean(raw, furniture)
+    result = clean(raw, registries)
     # The cleaner only drops lines and repairs spacing: each block, spaces aside, is a run
     # of the input, and the blocks come in input order.
     source, position = squeeze(unmarked(text)), 0

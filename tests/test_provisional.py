@@ -104,7 +104,7 @@ def test_a_cut_title_is_never_longer_than_the_limit_nor_cut_mid_word(english):
 
 def enriched(registries: Registries, name: str, overrides: Overrides):
     raw = read_file(FIXTURES / name)
-    return enrich(clean(raw, registries.furniture, registries.languages), overrides, registries)
+    return enrich(clean(raw, registries), overrides, registries)
 
 
 def test_lead_only_paste_gets_a_provisional_title_and_keeps_its_lead(registries):

@@ -26,7 +26,7 @@ def registries() -> Registries:
 
 
 def run(registries: Registries, name: str, **given: object) -> tuple[Enriched, tuple[str, ...]]:
-    cleaned = clean(read_file(FIXTURES / name), registries.furniture, registries.languages)
+    cleaned = clean(read_file(FIXTURES / name), registries)
     return enrich(cleaned, Overrides(**given), registries), cleaned.removed
 
 
@@ -216,6 +216,6 @@ def test_a_note_between_two_paragraphs_is_part_of_the_story(registries, tmp_path
         "Automatic translation from the Italian original\n\nThe judges said",
     )
     (tmp_path / "story.txt").write_text(moved, encoding="utf-8")
-    cleaned = clean(read_file(tmp_path / "story.txt"), registries.furniture, registries.languages)
+    cleaned = clean(read_file(tmp_path / "story.txt"), registries)
     assert cleaned.translation is None
     assert "Automatic translation from the Italian original" in cleaned.body()

@@ -121,7 +121,7 @@ def normalise(
         digest = raw.digest
         sidecar = readers.sidecar_for(path)
         overrides = flags.over(readers.read_sidecar(sidecar)) if sidecar.is_file() else flags
-        clean = cleaner.clean(raw, registries.furniture, registries.languages)
+        clean = cleaner.clean(raw, registries)
         enriched = enrich(clean, overrides, registries, added)
     except NewsarchiveError as exc:
         return Normalised(path, digest=digest, error=str(exc))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import fcntl
+import functools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,8 @@ from .furniture_rule import FurnitureRule
 from .model import LANG_PATTERN
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# "Agencia EFE", "Agence France-Presse": the word for agency before an agency's name.
+_AGENCY_WORD = re.compile(r"^(?:agencia|agence|agentur|agenzia|agência)\s+", re.IGNORECASE)
 
 
 class Entity(BaseModel):
@@ -191,6 +195,21 @@ class Registries:
     sources: dict[str, Source]
     furniture: Furniture
     languages: Languages
+
+    @functools.cached_property
+    def _agencies(self) -> dict[str, str]:
+        # Every name and alias of every agency, folded: the one table credits are read with.
+        return {
+            spelling.casefold(): source.name
+            for source in self.sources.values()
+            if source.kind == "agency"
+            for spelling in (source.name, *source.aliases)
+        }
+
+    def agency_name(self, text: str) -> str | None:
+        """The agency a credit names ('Agencia EFE', 'AP/Jane Doe', 'Reuter'), or None."""
+        key = _AGENCY_WORD.sub("", text.strip()).split("/")[0].strip(" .").casefold()
+        return self._agencies.get(key) or self._agencies.get(text.strip().casefold())
 
     def source_named(self, name: str) -> Source | None:
         """The source whose name or alias matches `name` (case-insensitive)."""

@@ -21,8 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import CleanArticle, RawArticle
-from ..registry import Furniture, Languages
-from .agencies import agency_name
+from ..registry import Registries
 from .copyright import take_out_copyright
 from .datelines import cut_dateline, match_dateline
 from .furniture import is_furniture, take_out_menus, take_out_promos
@@ -35,7 +34,7 @@ from .header import (
     same_text,
 )
 from .headings import to_blocks
-from .lines import Found, Line, line_key, split_lines, take_out
+from .lines import AgencyName, Found, Line, line_key, split_lines, take_out
 from .page import WHOLE_PAGE_CHROME, article_span, repeated_lines
 from .spacing import repair_spacing
 from .translation_note import note_words, take_out_notes
@@ -43,13 +42,12 @@ from .translation_note import note_words, take_out_notes
 __all__ = ["clean", "repair_spacing"]
 
 
-def clean(
-    raw: RawArticle, furniture: Furniture, languages: Languages | None = None
-) -> CleanArticle:
+def clean(raw: RawArticle, registries: Registries) -> CleanArticle:
     """Separate the article from its page: furniture out, title/date/byline/dateline apart.
 
-    With `languages` (data/languages.yml), translation notes are read and taken out too.
+    The registries say what furniture, translation notes and agency credits look like.
     """
+    agency = registries.agency_name
     french = raw.language == "fr" or "«" in raw.text
     lines = [
         replace(line, text=repair_spacing(line.text, french)) for line in split_lines(raw.text)
@@ -58,24 +56,26 @@ def clean(
     found = Found(title=raw.title)
     removed: list[str] = []
 
-    lines, notice = take_out_copyright(lines, removed)
+    lines, notice = take_out_copyright(lines, removed, agency)
     found.take(notice)
-    translation = None
-    if languages is not None:  # before furniture: 'Translated by ...' is also a credit line
-        links = {line_key(text): address for text, address in raw.links}
-        lines, translation = take_out_notes(lines, removed, note_words(languages), links)
+    # Before furniture: 'Translated by ...' is also a credit line.
+    links = {line_key(text): address for text, address in raw.links}
+    words = note_words(registries.languages)
+    lines, translation = take_out_notes(lines, removed, words, links)
     lines = take_out_promos(lines, removed)
-    lines = take_out(lines, removed, lambda line: is_furniture(line.text, furniture))
+    lines = take_out(lines, removed, lambda line: is_furniture(line.text, registries.furniture))
     # Menus and footers are what mark a whole page; its article is found among them below.
     whole_page = raw.kind == "text" and sum(not line.real for line in lines) >= WHOLE_PAGE_CHROME
     if not whole_page:
         lines = take_out_menus(lines, removed)
 
     # A first line set apart as the headline stays in the header, where it is the title.
-    first = raw.kind == "text" and found.title is None and opens_with_headline(lines)
+    first = raw.kind == "text" and found.title is None and opens_with_headline(lines, agency)
     if first:
         found.title = lines[0].text
-    start = next((i for i, line in enumerate(lines) if i >= first and _opens_article(line)), None)
+    start = next(
+        (i for i, line in enumerate(lines) if i >= first and _opens_article(line, agency)), None
+    )
     if start is None:  # no sentence at all (a table of figures): all of it but a headline
         start = 1 if len(lines) > 1 and (first or is_headline(lines[0])) else 0
     end, repeated = len(lines), frozenset[str]()
@@ -85,7 +85,13 @@ def clean(
     removed.extend(line.text for line in lines[end:])
     header, body = lines[:start], lines[start:end]
     kept_header = read_header(
-        header, body[:5], found, removed, keep_unknown=raw.kind == "html", whole_page=whole_page
+        header,
+        body[:5],
+        found,
+        removed,
+        keep_unknown=raw.kind == "html",
+        whole_page=whole_page,
+        agency=agency,
     )
     body = take_out(
         body, removed, lambda line: line_key(line.text) in repeated or found.take(date_facts(line))
@@ -95,12 +101,12 @@ def clean(
         body = (
             take_out(body[:3], removed, lambda line: same_text(line.text, found.title)) + body[3:]
         )
-    bylines = edge_bylines(body)
+    bylines = edge_bylines(body, agency)
     for index in sorted(bylines):
         found.take(bylines[index])
         removed.append(body[index].text)
     body = [line for index, line in enumerate(body) if index not in bylines]
-    body, dateline = cut_dateline(body, removed)
+    body, dateline = cut_dateline(body, removed, agency)
     found.take(dateline)
     facts = found.facts
     return CleanArticle(
@@ -110,8 +116,8 @@ def clean(
         date=facts.date or raw.date,
         dateline=facts.dateline,
         # The page's metadata names the authors before the text does; an agency is no author.
-        agency=facts.agency or next(filter(None, map(agency_name, raw.byline)), None),
-        byline=tuple(name for name in raw.byline if not agency_name(name)) or facts.byline,
+        agency=facts.agency or next(filter(None, map(agency, raw.byline)), None),
+        byline=tuple(name for name in raw.byline if not agency(name)) or facts.byline,
         copyright=facts.copyright,
         copyright_holder=facts.holder,
         translation=translation,
@@ -119,5 +125,5 @@ def clean(
     )
 
 
-def _opens_article(line: Line) -> bool:
-    return line.real or (not line.heading and match_dateline(line.text) is not None)
+def _opens_article(line: Line, agency: AgencyName) -> bool:
+    return line.real or (not line.heading and match_dateline(line.text, agency) is not None)

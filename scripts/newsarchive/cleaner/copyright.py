@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .agencies import agency_name
-from .lines import Facts, Line, wordset
+from .lines import AgencyName, Facts, Line, wordset
 
 # Copyright in any form: "©", "(c)", "&copy;" mangled to "& Copy", "Copyright".
 _COPYRIGHT = re.compile(
@@ -49,9 +48,11 @@ class _Notice:
     says_so: bool  # a year, 'Copyright' or 'All rights reserved': a notice wherever it is
 
 
-def take_out_copyright(lines: list[Line], removed: list[str]) -> tuple[list[Line], Facts | None]:
+def take_out_copyright(
+    lines: list[Line], removed: list[str], agency_name: AgencyName
+) -> tuple[list[Line], Facts | None]:
     """Lines without their copyright notices, and the first notice that is the article's."""
-    notices = [_notice(line.text) for line in lines]
+    notices = [_notice(line.text, agency_name) for line in lines]
     paired = list(enumerate(zip(lines, notices, strict=True)))
     last_text = max((i for i, (line, notice) in paired if line.real and not notice), default=-1)
     kept: list[Line] = []
@@ -68,7 +69,7 @@ def take_out_copyright(lines: list[Line], removed: list[str]) -> tuple[list[Line
     return kept, facts
 
 
-def _notice(text: str) -> _Notice | None:
+def _notice(text: str, agency_name: AgencyName) -> _Notice | None:
     """The copyright notice a line is, or None (a photo credit, a sentence, no notice)."""
     match = _COPYRIGHT.match(text)
     if match is None:
@@ -81,12 +82,12 @@ def _notice(text: str) -> _Notice | None:
         year, holder = trailing["year"], holder[: trailing.start()].strip(" .,;:-–—|")
     if len(holder.split()) > _HOLDER_MAX_WORDS:
         return None
-    if year is None and (_PHOTO_CREDIT.search(holder) or not _is_name(holder)):
+    if year is None and (_PHOTO_CREDIT.search(holder) or not _is_name(holder, agency_name)):
         return None
     return _Notice(year, holder, year is not None or bool(_SAYS_NOTICE.search(text)))
 
 
-def _is_name(holder: str) -> bool:
+def _is_name(holder: str, agency_name: AgencyName) -> bool:
     """A holder's name ('Deutsche Presse-Agentur', 'dpa'), not a sentence or a footer link."""
     words = holder.split()
     if agency_name(holder):

@@ -10,8 +10,7 @@ import re
 from dataclasses import replace
 
 from ..dates import MONTH_PATTERN, parse_date
-from .agencies import agency_name
-from .lines import Facts, Line, is_caps
+from .lines import AgencyName, Facts, Line, is_caps
 
 # Datelines: "London (AP) – ", "BERLIN, April 9 (Reuters) - ", "(CNN) -- ", "MADRID — ",
 # "KYIV, Ukraine (AP) —", "SALVADOR, Feb 26 - " (wire copy without agency),
@@ -34,13 +33,15 @@ _DATELINES = [
 ]
 
 
-def cut_dateline(body: list[Line], removed: list[str]) -> tuple[list[Line], Facts | None]:
+def cut_dateline(
+    body: list[Line], removed: list[str], agency_name: AgencyName
+) -> tuple[list[Line], Facts | None]:
     """Cut 'PLACE (AGENCY) – ' from the start of the first paragraph; return what it says."""
     index = next((i for i, line in enumerate(body) if not line.heading), None)
     if index is None:
         return body, None
     text = body[index].text
-    match = match_dateline(text)
+    match = match_dateline(text, agency_name)
     if match is None:
         return body, None
     agency = match.groupdict().get("agency")
@@ -55,7 +56,7 @@ def cut_dateline(body: list[Line], removed: list[str]) -> tuple[list[Line], Fact
     return [*body[:index], replace(body[index], text=rest), *body[index + 1 :]], facts
 
 
-def match_dateline(text: str) -> re.Match[str] | None:
+def match_dateline(text: str, agency_name: AgencyName) -> re.Match[str] | None:
     """The dateline opening a paragraph; what follows it must be a sentence, not a headline."""
     for pattern in _DATELINES:
         match = pattern.match(text)

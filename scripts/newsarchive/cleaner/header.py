@@ -6,9 +6,8 @@ import re
 
 from ..dates import is_date_line, parse_date
 from ..names import BY_PREFIX, NAME_WORD, is_person, split_names
-from .agencies import agency_name
 from .datelines import match_dateline
-from .lines import QUOTES, Facts, Found, Line
+from .lines import QUOTES, AgencyName, Facts, Found, Line
 
 _TITLE_MAX_WORDS = 30
 # A headline that ends in a full stop is short; longer one-sentence lines are leads.
@@ -49,6 +48,7 @@ def read_header(
     removed: list[str],
     keep_unknown: bool,
     whole_page: bool,
+    agency: AgencyName,
 ) -> list[Line]:
     """Take date, byline and title from the lines above the article; return those to keep.
 
@@ -57,7 +57,7 @@ def read_header(
     kept: list[Line] = []
     candidates: list[Line] = []
     for line in header:
-        if found.take(header_facts(line)):
+        if found.take(header_facts(line, agency)):
             removed.append(line.text)
         elif keep_unknown:
             kept.append(line)
@@ -65,7 +65,7 @@ def read_header(
             candidates.append(line)
     if found.title is None:
         opening = [o for o in opening if not o.real]
-        found.title = _pick_title(candidates, header, opening, found, whole_page)
+        found.title = _pick_title(candidates, header, opening, found, whole_page, agency)
     title_line = found.title
     for line in candidates:
         if line.text == title_line:
@@ -76,7 +76,12 @@ def read_header(
 
 
 def _pick_title(
-    candidates: list[Line], header: list[Line], opening: list[Line], found: Found, whole_page: bool
+    candidates: list[Line],
+    header: list[Line],
+    opening: list[Line],
+    found: Found,
+    whole_page: bool,
+    agency: AgencyName,
 ) -> str | None:
     """The headline: the one a page's title line repeats, else the one nearest the article.
 
@@ -93,7 +98,7 @@ def _pick_title(
     if whole_page:  # among menus and teasers, only the page title says which is the headline
         return None
     for index in reversed(range(len(headlines))):
-        if index and found.take(read_signature(headlines[index])):
+        if index and found.take(read_signature(headlines[index], agency)):
             continue  # "Name, Outlet" under the headline is its byline
         return headlines[index].text
     return None
@@ -105,7 +110,7 @@ def is_headline(line: Line) -> bool:
     return 2 <= line.words <= _TITLE_MAX_WORDS and not text.endswith((".", ",", ";", ":"))
 
 
-def opens_with_headline(lines: list[Line]) -> bool:
+def opens_with_headline(lines: list[Line], agency: AgencyName) -> bool:
     """The first line is a headline although it reads as a sentence ('Talks resume.').
 
     Translated pastes keep the headline's full stop. A short one-sentence first line is
@@ -119,7 +124,9 @@ def opens_with_headline(lines: list[Line]) -> bool:
     if first.words < 2 or not (first.real or first.sentence):
         return False  # a headline without a full stop is found with the other header lines
     limit = _SENTENCE_TITLE_MAX_WORDS if first.sentence else _TITLE_MAX_WORDS
-    if first.words > limit or _SECOND_SENTENCE.search(first.text) or match_dateline(first.text):
+    if first.words > limit or _SECOND_SENTENCE.search(first.text):
+        return False
+    if match_dateline(first.text, agency):
         return False
     if first.gap_after and not following.gap_after:
         return True
@@ -127,9 +134,14 @@ def opens_with_headline(lines: list[Line]) -> bool:
     return lead is not None and lead.words >= first.words * _LEAD_RATIO
 
 
-def header_facts(line: Line) -> Facts | None:
+def header_facts(line: Line, agency: AgencyName) -> Facts | None:
     """What a line above the article says: a date, a byline or an agency; None for others."""
-    return date_facts(line) or _place_and_date(line) or read_byline(line) or _agency_facts(line)
+    return (
+        date_facts(line)
+        or _place_and_date(line)
+        or read_byline(line, agency)
+        or _agency_facts(line, agency)
+    )
 
 
 def _place_and_date(line: Line) -> Facts | None:
@@ -147,7 +159,7 @@ def date_facts(line: Line) -> Facts | None:
     return Facts(date=parse_date(line.text))
 
 
-def read_byline(line: Line) -> Facts | None:
+def read_byline(line: Line, agency_name: AgencyName) -> Facts | None:
     """'By A and B', 'Von A | Reuters', 'Auteur : A', 'By A, Staff Writer' -> names and agency."""
     match = BY_PREFIX.match(line.text)
     if match is None or line.words > _BYLINE_MAX_WORDS:
@@ -171,19 +183,19 @@ def read_byline(line: Line) -> Facts | None:
     return Facts(byline=people, agency=agency, date=date)
 
 
-def edge_bylines(body: list[Line]) -> dict[int, Facts]:
+def edge_bylines(body: list[Line], agency: AgencyName) -> dict[int, Facts]:
     """Bylines standing alone at the top or foot of the text ('Auteur : A. Name'), by index."""
     edges = dict.fromkeys([*range(min(2, len(body))), *range(max(0, len(body) - 3), len(body))])
     found = {}
     for index in edges:
         line = body[index]
-        facts = None if line.real or line.heading else read_byline(line)
+        facts = None if line.real or line.heading else read_byline(line, agency)
         if facts is not None:
             found[index] = facts
     return found
 
 
-def read_signature(line: Line) -> Facts | None:
+def read_signature(line: Line, agency: AgencyName) -> Facts | None:
     """'Ana Ruiz and Li Wei, The Daily Post': the authors, then their outlet, no 'By'."""
     names, separator, outlet = line.text.rpartition("|" if "|" in line.text else ",")
     outlet = outlet.strip()
@@ -194,10 +206,10 @@ def read_signature(line: Line) -> Facts | None:
     people = split_names(names)
     if not people or not all(is_person(name) for name in people):
         return None
-    return Facts(byline=people, agency=agency_name(outlet))
+    return Facts(byline=people, agency=agency(outlet))
 
 
-def _agency_facts(line: Line) -> Facts | None:
+def _agency_facts(line: Line, agency_name: AgencyName) -> Facts | None:
     agency = agency_name(line.text)
     return Facts(agency=agency) if agency else None
 

@@ -46,6 +46,10 @@ class Line:
         return (self.sentence and self.words >= MIN_SENTENCE_WORDS) or self.words >= LONG_WORDS
 
 
+# The registry's lookup of agency names ('AP', 'Agencia EFE' -> canonical name, or None).
+AgencyName = Callable[[str], str | None]
+
+
 @dataclass(frozen=True)
 class Facts:
     """What one line says about the article (a date line, a byline, a dateline, a notice)."""

@@ -45,7 +45,7 @@ class Extraction:
 def run_ours(path: Path, registries: Registries) -> Extraction:
     """Our reader, cleaner and enricher on one input, as `newsarchive ingest` runs them."""
     try:
-        clean = cleaner.clean(readers.read_file(path), registries.furniture, registries.languages)
+        clean = cleaner.clean(readers.read_file(path), registries)
     except NewsarchiveError as exc:
         return Extraction(error=str(exc))
     date, refused = None, None
