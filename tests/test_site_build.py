@@ -396,8 +396,9 @@ def test_strict_build_fails_on_invalid_front_matter(tmp_path, build_variant) -> 
     code, output = build_variant({"2025/01/bad-date.md": BAD_DATE}, "--strict")
     assert code == 1
     assert output.splitlines()[-1] == (
-        f"Error: build failed: {tmp_path / 'docs/articles/2025/01/bad-date.md'}: front matter "
-        "date cannot be read (month must be in 1..12); write a real day as YYYY-MM-DD"
+        # The same words, at the same line, as newsarchive validate gives.
+        f"Error: build failed: {tmp_path / 'docs/articles/2025/01/bad-date.md'}:4: date "
+        "2025-13-40 is not a real calendar date; write the publication date as YYYY-MM-DD"
     )
 
 

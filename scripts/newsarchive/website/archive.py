@@ -56,8 +56,8 @@ def load_entries(
         path = Path(file.abs_src_path or file.src_uri)
         try:
             entry = read_entry(path, file.src_uri, file.url)
-        except PageError as exc:
-            problems.append(exc)
+        except PageError:
+            problems += explain_page(path, registries)
             files.remove(file)
             continue
         file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -65,6 +65,19 @@ def load_entries(
         problems += check_vocabulary(entry, path, registries)
         entries.append(entry)
     return entries, problems
+
+
+def explain_page(path: Path, registries: Registries) -> list[PageError]:
+    """Why a page cannot be published, in validate's words and at its lines."""
+    from ..validate.run import check_page  # here: the site needs it only for broken pages
+
+    page = check_page(path, registries, path.parents[2])
+    found = [
+        PageError(problem.message, f"{path}:{problem.line}")
+        for problem in page.problems
+        if problem.severity == "error"
+    ]
+    return found or [PageError("front matter does not match the model", path)]
 
 
 def contributing_markdown(text: str | None, repo_url: str | None) -> str:

@@ -131,28 +131,19 @@ class Catalog:
         return [self.entries[i] for i in best]
 
 
-def _explain(exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    where = ".".join(str(part) for part in error["loc"]) or "front matter"
-    return f"field '{where}': {error['msg']}; fix it (`newsarchive schema` lists the fields)"
-
-
 def read_entry(path: Path, src_uri: str, url: str) -> Entry:
-    """Parse and validate one archive page's front matter into an Entry."""
+    """Parse and validate one archive page's front matter into an Entry.
+
+    A page that does not read is a bare PageError: what is wrong and where is validate's to
+    say (website/archive.py asks it), so the site and a pull request's check agree.
+    """
     try:
         data, body = loads(path.read_text(encoding="utf-8"))
         article = Article.model_validate(data)
-        return Entry(article, src_uri, url, summary_of(article, body))
-    except NewsarchiveError as exc:
-        raise PageError(exc.message, path) from exc
-    except ValidationError as exc:
-        raise PageError(_explain(exc), path) from exc
-    except UnicodeDecodeError as exc:
-        raise PageError("not UTF-8 text; re-save the file as UTF-8", path) from exc
-    except ValueError as exc:  # YAML that looks like a date but is not one: 2025-13-40
-        raise PageError(
-            f"front matter date cannot be read ({exc}); write a real day as YYYY-MM-DD", path
-        ) from exc
+    except (NewsarchiveError, ValidationError, UnicodeDecodeError, ValueError) as exc:
+        # ValueError: YAML that looks like a date but is not one, 2025-13-40.
+        raise PageError("front matter does not match the model", path) from exc
+    return Entry(article, src_uri, url, summary_of(article, body))
 
 
 def check_vocabulary(entry: Entry, path: Path, registries: Registries) -> list[PageError]:
