@@ -12,8 +12,9 @@ from newsarchive import cleaner
 from newsarchive.dates import MONTHS, is_date_line, is_update_line, parse_date
 from newsarchive.enrich.dates import choose_date
 from newsarchive.errors import InputError
+from newsarchive.overrides import Overrides
 from newsarchive.readers import read_file
-from newsarchive.records import CleanArticle, Overrides
+from newsarchive.records import CleanArticle
 from newsarchive.registry import Registries, load_registries
 from newsarchive.timestamps import Stamp, publisher_day, read_stamp
 

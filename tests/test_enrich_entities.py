@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsarchive.enrich import enrich
-from newsarchive.records import Block, CleanArticle, Overrides, RawArticle
+from newsarchive.overrides import Overrides
+from newsarchive.records import Block, CleanArticle, RawArticle
 from newsarchive.registry import Entity, Registries, load_registries
 
 

@@ -12,7 +12,8 @@ from newsarchive.enrich.dates import check_weekday
 from newsarchive.enrich.language import declared_language, detect_language
 from newsarchive.errors import InputError
 from newsarchive.model import Translation
-from newsarchive.records import Block, CleanArticle, Overrides, RawArticle
+from newsarchive.overrides import Overrides
+from newsarchive.records import Block, CleanArticle, RawArticle
 from newsarchive.registry import Registries, load_registries
 from newsarchive.summary import lead_paragraph, standfirst, summarise, summary_of
 

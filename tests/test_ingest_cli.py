@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from newsarchive import frontmatter
 from newsarchive.cli import cli
 from newsarchive.model import Article
+from newsarchive.overrides import FACTS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 PAGE = Path("articles/2025/05/moldova-and-poland-sign-energy-pact.md")
@@ -142,8 +143,8 @@ def test_flags_beat_the_sidecar_which_beats_the_text(workdir: Path) -> None:
 @pytest.mark.parametrize(
     ("flag", "value", "message"),
     [
-        ("--date", "15/03/2025", "--date '15/03/2025' is not a date; use YYYY-MM-DD"),
-        ("--from", "French", "--from 'French' is not an ISO 639-1 code; use e.g. fr, uk"),
+        ("--date", "15/03/2025", "--date '15/03/2025' is not YYYY-MM-DD; write it like 2025-03-15"),
+        ("--from", "French", "--from 'French' is not a two-letter language code like fr or uk"),
         ("--url", "javascript:alert(1)", "--url 'javascript:alert(1)' must start with http"),
     ],
 )
@@ -153,6 +154,39 @@ def test_bad_flags_are_usage_errors(workdir: Path, flag: str, value: str, messag
     assert code == 2
     assert message in err
     assert not (workdir / "articles").exists()
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("date", "15/03/2025"),
+        ("from", "French"),
+        ("original_url", "ftp://example.org/a"),
+        ("title", "\u200b"),
+        ("translator", " "),
+        ("method", "automatic"),
+    ],
+)
+def test_a_flag_and_a_sidecar_key_are_refused_in_the_same_words(
+    workdir: Path, key: str, value: str
+) -> None:
+    raw = copy("wire_paste.txt", workdir)
+    flag = "--" + key.replace("_", "-")
+    code, _, flag_err = ingest(str(raw), flag, value)
+    assert code == 2
+    sidecar = raw.with_name("wire_paste.meta.yml")
+    sidecar.write_text(yaml.safe_dump({key: value}, allow_unicode=True), encoding="utf-8")
+    code, _, sidecar_err = ingest(str(raw))
+    assert code == 1
+    said = sidecar_err.splitlines()[0].removeprefix(f"error: {sidecar}: ")
+    # "--original-url '…' must start with …" on the command line, "original_url '…' …" beside it
+    assert flag_err.strip().splitlines()[-1] == f"Error: {flag}{said.removeprefix(key)}"
+    assert not (workdir / "articles").exists()
+
+
+def test_every_sidecar_key_has_a_flag() -> None:
+    options = {o for p in cli.commands["ingest"].params for o in p.opts}
+    assert {"--" + key.replace("_", "-") for key in FACTS} <= options
 
 
 def test_new_people_introduced_by_role_are_added_for_review(workdir: Path) -> None:

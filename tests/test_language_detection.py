@@ -16,8 +16,8 @@ import pytest
 from newsarchive.cleaner import clean
 from newsarchive.enrich import enrich
 from newsarchive.enrich.language import detect_language, function_words
+from newsarchive.overrides import Overrides
 from newsarchive.readers import read_file
-from newsarchive.records import Overrides
 from newsarchive.registry import Registries, load_registries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "language"

@@ -20,8 +20,8 @@ from newsarchive.bench import limits
 from newsarchive.cli import cli
 from newsarchive.errors import InputError
 from newsarchive.ingest import normalise
+from newsarchive.overrides import Overrides
 from newsarchive.readers import read_file, read_sidecar
-from newsarchive.records import Overrides
 from newsarchive.registry import DATA_DIR, load_registries
 
 REPO = Path(__file__).resolve().parents[1]

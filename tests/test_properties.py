@@ -25,11 +25,12 @@ from hypothesis import strategies as st
 from newsarchive import frontmatter, writer
 from newsarchive.cleaner import clean
 from newsarchive.cli import cli
-from newsarchive.errors import InputError
-from newsarchive.ingest import normalise
+from newsarchive.errors import InputError, NewsarchiveError
+from newsarchive.ingest import flag_of, normalise
 from newsarchive.model import Article
+from newsarchive.overrides import Overrides, overrides_from
 from newsarchive.readers import read_sidecar
-from newsarchive.records import Overrides, RawArticle
+from newsarchive.records import RawArticle
 from newsarchive.registry import DATA_DIR, Furniture, Registries, load_registries
 
 # Hypothesis runs these in one process on a shared 2-core machine; the budgets keep the
@@ -142,7 +143,12 @@ def test_any_unicode_text_gives_a_page_or_one_line(
 ) -> None:
     path = scratch / "input.txt"
     path.write_text(text, encoding="utf-8", newline="")
-    flags = Overrides(date=FLAGS.date, title=title)
+    try:  # as the command line checks a --title
+        flags = overrides_from({"date": FLAGS.date, "title": title}, flag_of)
+    except NewsarchiveError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("--title ")
+        event("unicode title refused")
+        return
     event(f"unicode {check_outcome(path, registries, flags)}")
 
 

@@ -21,8 +21,8 @@ from newsarchive.enrich import enrich
 from newsarchive.enrich.language import function_words
 from newsarchive.errors import InputError
 from newsarchive.model import Article
+from newsarchive.overrides import Overrides
 from newsarchive.readers import read_file
-from newsarchive.records import Overrides
 from newsarchive.registry import Registries, load_registries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "provisional"

@@ -13,10 +13,10 @@ import pytest
 from newsarchive import readers
 from newsarchive.errors import InputError
 from newsarchive.names import split_names
+from newsarchive.overrides import Overrides
 from newsarchive.punctuation import ends_sentence
 from newsarchive.readers import read_file, read_sidecar, sidecar_for
 from newsarchive.readers.blocks import is_prose, text_blocks
-from newsarchive.records import Overrides
 from newsarchive.sitenames import is_site_name, site_keys, strip_site_suffix
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"

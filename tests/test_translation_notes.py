@@ -13,8 +13,9 @@ import pytest
 from newsarchive.cleaner import clean
 from newsarchive.cleaner.translation_note import note_words, read_note
 from newsarchive.enrich import Enriched, enrich
+from newsarchive.overrides import Overrides
 from newsarchive.readers import read_file
-from newsarchive.records import Overrides, TranslationFacts
+from newsarchive.records import TranslationFacts
 from newsarchive.registry import Registries, load_registries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "translation"

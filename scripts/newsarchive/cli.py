@@ -6,10 +6,12 @@ Commands parse options, call the library and turn its errors into one-line messa
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from . import overrides
 from .errors import NewsarchiveError
 
 
@@ -27,14 +29,26 @@ def cli() -> None:
     """Turn raw translated news articles into a clean, citable static archive."""
 
 
+def fact_options(command: Callable[..., None]) -> Callable[..., None]:
+    """One option per contributor fact, made from the model a sidecar is read with too
+    (overrides.py): the same names, values and checks."""
+    for key, info in reversed(overrides.FACTS.items()):
+        name, parameter = f"--{key.replace('_', '-')}", f"fact_{key}"
+        if key == "method":  # the choices shown, the model's check: a sidecar's words
+            option = click.option(name, parameter, metavar=f"[{'|'.join(overrides.METHODS)}]")
+        elif key == "reviewed":
+            option = click.option(name, parameter, is_flag=True, default=None)
+        else:
+            metavar = {"date": "YYYY-MM-DD", "from": "LANG"}.get(key, "TEXT")
+            option = click.option(name, parameter, metavar=metavar)
+        command = option(command)
+        command.__click_params__[-1].help = f"{info.description}."  # type: ignore[attr-defined]
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--title", help="Headline, when the text has none or a wrong one.")
-@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date.")
-@click.option("--source", help="Publisher, e.g. 'The Canadian Press'.")
-@click.option("--url", help="Address of the published article.")
-@click.option("--from", "from_lang", metavar="LANG", help="ISO 639-1 code of the original.")
-@click.option("--method", type=click.Choice(["machine", "human", "post-edited"]))
+@fact_options
 @click.option(
     "--out", type=click.Path(path_type=Path), default=Path("docs/articles"), show_default=True
 )
@@ -72,8 +86,9 @@ def ingest(paths: tuple[Path, ...], **options: object) -> None:
     """
     from .ingest import run_ingest
 
+    facts = {key: options.pop(f"fact_{key}") for key in overrides.FACTS}
     try:
-        code = run_ingest(list(paths), **options)
+        code = run_ingest(list(paths), facts=facts, **options)  # type: ignore[arg-type]
     except NewsarchiveError as exc:
         raise UsageExit(str(exc)) from exc
     sys.exit(code)

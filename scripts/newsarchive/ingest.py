@@ -13,8 +13,7 @@ import itertools
 import json
 import multiprocessing
 import os
-import re
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -26,8 +25,8 @@ from rich.progress import Progress
 from . import cleaner, duplicates, frontmatter, readers, writer
 from .enrich import Enriched, enrich
 from .errors import InputError, NewsarchiveError, PageError, one_line
-from .model import LANG_PATTERN, Article
-from .records import Overrides
+from .model import Article
+from .overrides import Overrides, overrides_from
 from .registry import (
     FILES,
     Entity,
@@ -51,34 +50,14 @@ class Normalised:
     fingerprint: duplicates.Fingerprint | None = None
 
 
-def parse_flags(
-    title: str | None,
-    date_: str | None,
-    source: str | None,
-    url: str | None,
-    from_lang: str | None,
-    method: str | None,
-) -> Overrides:
-    """Check the command-line facts; a bad one is a usage error naming the flag."""
-    date = None
-    if date_ is not None:
-        try:
-            date = dt.date.fromisoformat(date_)
-        except ValueError:
-            raise NewsarchiveError(f"--date {date_!r} is not a date; use YYYY-MM-DD") from None
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_):
-            raise NewsarchiveError(f"--date {date_!r} is not a date; use YYYY-MM-DD")
-    if from_lang is not None and not re.fullmatch(LANG_PATTERN, from_lang):
-        raise NewsarchiveError(f"--from {from_lang!r} is not an ISO 639-1 code; use e.g. fr, uk")
-    if url is not None and not url.lower().startswith(("http://", "https://")):
-        raise NewsarchiveError(f"--url {url!r} must start with http:// or https://")
-    for flag, text in (("--title", title), ("--source", source)):
-        # Spaces, zero-width marks or control characters alone would make an invisible field.
-        if text is not None and not any(ch.isprintable() and not ch.isspace() for ch in text):
-            raise NewsarchiveError(f"{flag} {text!r} has no visible text; give it in quotes")
-    return Overrides(
-        title=title, date=date, source=source, url=url, from_lang=from_lang, method=method
-    )
+def flag_of(key: str) -> str:
+    """The ingest flag for a sidecar key: 'original_url' -> '--original-url'."""
+    return "--" + key.replace("_", "-")
+
+
+def parse_flags(facts: Mapping[str, object]) -> Overrides:
+    """Check the command-line facts (by sidecar key); a bad one is an error naming the flag."""
+    return overrides_from(facts, flag_of)
 
 
 def collect_inputs(paths: Iterable[Path], out: Path) -> list[Path]:
@@ -309,12 +288,7 @@ def _json_line(outcome: Outcome, removed: tuple[str, ...]) -> str:
 def run_ingest(
     paths: list[Path],
     *,
-    title: str | None = None,
-    date_: str | None = None,
-    source: str | None = None,
-    url: str | None = None,
-    from_lang: str | None = None,
-    method: str | None = None,
+    facts: Mapping[str, object] | None = None,
     out: Path = Path("docs/articles"),
     data_dir: Path | None = None,
     dry_run: bool = False,
@@ -324,14 +298,16 @@ def run_ingest(
     jobs: int | None = None,
     show_removed: bool = False,
 ) -> int:
-    """Ingest `paths`; returns the exit code (0 all archived, 1 any failed)."""
+    """Ingest `paths`; returns the exit code (0 all archived, 1 any failed).
+
+    `facts` are the contributor's flags by sidecar key (title, date, from, ...)."""
     today = dt.date.today()  # one clock: every article of the run is added the same day
-    flags = parse_flags(title, date_, source, url, from_lang, method)
+    flags = parse_flags({key: value for key, value in (facts or {}).items() if value is not None})
     registries = load_registries(data_dir or default_data_dir())
     inputs = collect_inputs(paths, out)
     if not inputs:
         raise NewsarchiveError("no .txt, .md, .html or .htm files found in the given paths")
-    if (title or date_ or url) and len(inputs) > 1:
+    if (flags.title or flags.date or flags.url) and len(inputs) > 1:
         raise NewsarchiveError(
             "--title, --date and --url describe one article; give one file, or use sidecars"
         )

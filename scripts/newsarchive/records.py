@@ -8,31 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 from .model import Method
-
-_Facts = TypeVar("_Facts", "Overrides", "TranslationFacts")
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """Facts given by the contributor (flags or sidecar). None means 'not given'."""
-
-    title: str | None = None
-    date: dt.date | None = None
-    source: str | None = None
-    url: str | None = None
-    from_lang: str | None = None
-    method: Method | None = None
-    translator: str | None = None
-    original_title: str | None = None
-    original_url: str | None = None
-    reviewed: bool | None = None
-
-    def over(self, other: Overrides) -> Overrides:
-        """These overrides, with gaps filled from `other` (self wins)."""
-        return _filled(self, other)
 
 
 @dataclass(frozen=True)
@@ -47,13 +25,8 @@ class TranslationFacts:
 
     def over(self, other: TranslationFacts) -> TranslationFacts:
         """These facts, with gaps filled from `other` (self wins)."""
-        return _filled(self, other)
-
-
-def _filled(mine: _Facts, other: _Facts) -> _Facts:
-    """`mine`, with each field it leaves None taken from `other`."""
-    given = {f.name: getattr(mine, f.name) for f in fields(mine)}
-    return replace(other, **{k: v for k, v in given.items() if v is not None})
+        given = {f.name: getattr(self, f.name) for f in fields(self)}
+        return replace(other, **{k: v for k, v in given.items() if v is not None})
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .. import synthetic
 from ..ingest import default_data_dir, normalise, run_ingest
-from ..records import Overrides
+from ..overrides import Overrides
 from ..registry import FILES, Entity, append_entities, load_registries
 
 KINDS = ("text", "html")

@@ -23,7 +23,7 @@ from pathlib import Path
 from .. import readers
 from ..errors import InputError
 from ..ingest import default_data_dir, normalise
-from ..records import Overrides
+from ..overrides import Overrides
 from ..registry import load_registries
 
 SENTENCE = "The minister said on Tuesday that the talks on the grain corridor would go on. "

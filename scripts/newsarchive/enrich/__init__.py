@@ -18,7 +18,8 @@ from pydantic import ValidationError
 from ..cleaner.header import provisional_title
 from ..errors import InputError
 from ..model import Article, provisional_message
-from ..records import CleanArticle, Overrides
+from ..overrides import Overrides
+from ..records import CleanArticle
 from ..registry import Entity, Languages, Registries
 from ..slugs import slugify
 from ..summary import standfirst

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..records import CleanArticle, Overrides
+from ..overrides import Overrides
+from ..records import CleanArticle
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY_RE = re.compile(r"\b(?:on|last|this)\s+(" + "|".join(WEEKDAYS) + r")\b")

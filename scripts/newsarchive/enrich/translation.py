@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Method, Translation
-from ..records import CleanArticle, Overrides, TranslationFacts
+from ..overrides import Overrides
+from ..records import CleanArticle, TranslationFacts
 from ..registry import Languages
 from .dates import sidecar_name
 

@@ -18,7 +18,7 @@ import trafilatura
 from .. import cleaner, readers
 from ..enrich import enrich
 from ..errors import NewsarchiveError
-from ..records import Overrides
+from ..overrides import Overrides
 from ..registry import Registries
 
 # Never a real answer: any field scored against it would be wrong, and date is scored apart.

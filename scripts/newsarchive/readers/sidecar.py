@@ -2,38 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import InputError
-from ..records import Overrides
+from ..errors import InputError, NewsarchiveError
+from ..overrides import Overrides, overrides_from
 from .limits import MAX_SIDECAR_BYTES, MAX_SIDECAR_DEPTH, read_bytes
-from .metadata import http_url
 
 SIDECAR_SUFFIX = ".meta.yml"
-
-SIDECAR_KEYS = {
-    "title": "title",
-    "date": "date",
-    "source": "source",
-    "url": "url",
-    "from": "from_lang",
-    "method": "method",
-    "translator": "translator",
-    "original_title": "original_title",
-    "original_url": "original_url",
-    "reviewed": "reviewed",
-}
-_METHODS = ("machine", "human", "post-edited")
-_URL_KEYS = frozenset({"url", "original_url"})
-# Errors quote the contributor's value on one line: control characters and line breaks escaped.
-_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_SHOWN_MAX = 80
 
 
 def sidecar_for(path: Path) -> Path:
@@ -52,16 +30,10 @@ def read_sidecar(path: Path) -> Overrides:
         return Overrides()
     if not isinstance(data, dict):
         raise InputError("sidecar must be a mapping of 'key: value' lines", path)
-    values: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in SIDECAR_KEYS:
-            close = difflib.get_close_matches(str(key), list(SIDECAR_KEYS), n=1)
-            known = "known keys: " + ", ".join(SIDECAR_KEYS)
-            hint = f"did you mean '{close[0]}'?" if close else known
-            raise InputError(f"unknown key '{_shown(key)}'; {hint}", path)
-        if value is not None:
-            values[SIDECAR_KEYS[key]] = _check_sidecar_value(path, key, value)
-    return Overrides(**values)
+    try:
+        return overrides_from(data, str)
+    except NewsarchiveError as exc:
+        raise InputError(exc.message, path) from None
 
 
 def _load_sidecar_yaml(path: Path, text: str) -> Any:
@@ -91,41 +63,3 @@ def _load_sidecar_yaml(path: Path, text: str) -> Any:
         raise InputError(
             f"not valid YAML{where} ({problem}); fix the indentation or quoting", path
         ) from exc
-
-
-def _shown(value: Any) -> str:
-    """A contributor's value as quoted in a one-line error: line breaks escaped, long ones cut."""
-    text = _LINE_BREAKS.sub(lambda m: repr(m.group(0))[1:-1], str(value))
-    return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
-
-
-def _check_sidecar_value(path: Path, key: str, value: Any) -> Any:
-    if key == "date":
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            try:  # a quoted date, as yaml.safe_dump writes one
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise InputError(
-            f"date '{_shown(value)}' is not YYYY-MM-DD; write it like 2025-03-15", path
-        )
-    if key == "reviewed":
-        if isinstance(value, bool):
-            return value
-        raise InputError(
-            f"reviewed '{_shown(value)}' is not true or false; write true or false", path
-        )
-    if not isinstance(value, str) or not value.strip():
-        raise InputError(f"{key} must be text; write it on one line, in quotes if needed", path)
-    value = value.strip()
-    if key == "method" and value not in _METHODS:
-        raise InputError(f"method '{_shown(value)}' is not one of: {', '.join(_METHODS)}", path)
-    if key == "from" and not re.fullmatch(r"[a-z]{2}", value):
-        raise InputError(
-            f"from '{_shown(value)}' is not a two-letter language code like fr or uk", path
-        )
-    if key in _URL_KEYS and not http_url(value):
-        raise InputError(f"{key} '{_shown(value)}' must start with http:// or https://", path)
-    return value
