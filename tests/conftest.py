@@ -18,7 +18,8 @@ SITE_FIXTURES = REPO / "tests" / "fixtures" / "website"
 def write_site(root: Path, extra_articles: dict[str, str] | None = None) -> Path:
     """A site tree in `root`: the repo's mkdocs.yml and about page, fixture articles and data.
 
-    Listings are cut to 3 per page so that pagination shows with eight articles.
+    Listings are cut to 3 per page so that pagination shows with eight articles, and the
+    search index to 2 articles per piece so that queries cross pieces.
     """
     docs = root / "docs"
     shutil.copytree(SITE_FIXTURES / "articles", docs / "articles")
@@ -30,7 +31,7 @@ def write_site(root: Path, extra_articles: dict[str, str] | None = None) -> Path
         path.write_text(text, encoding="utf-8")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     options = config["plugins"][0]["newsarchive"]
-    options.update(data_dir=str(SITE_FIXTURES / "data"), page_size=3)
+    options.update(data_dir=str(SITE_FIXTURES / "data"), page_size=3, search_piece_size=2)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return root / "mkdocs.yml"
 

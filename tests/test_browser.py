@@ -48,8 +48,8 @@ def page(browser: object) -> Iterator[object]:
 
 
 def result_titles(page: object) -> list[str]:
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
-    return page.locator(".pagefind-ui__result-link").all_inner_texts()
+    page.wait_for_selector(".na-search__result-link", timeout=30_000)
+    return page.locator(".na-search__result-link").all_inner_texts()
 
 
 def test_search_finds_the_one_article_and_opens_it(page: object, base_url: str) -> None:
@@ -57,7 +57,7 @@ def test_search_finds_the_one_article_and_opens_it(page: object, base_url: str) 
     page.fill("#na-q", "hydroponics")
     page.press("#na-q", "Enter")
     assert result_titles(page) == ["Ceasefire talks stall as winter approaches"]
-    page.click(".pagefind-ui__result-link")
+    page.click(".na-search__result-link")
     page.wait_for_url(base_url + "articles/2024/11/ceasefire-talks-stall/")
     assert (
         page.locator(".na-article h1").inner_text() == "Ceasefire talks stall as winter approaches"
@@ -67,29 +67,93 @@ def test_search_finds_the_one_article_and_opens_it(page: object, base_url: str) 
 def test_phrase_search_and_filters(page: object, base_url: str) -> None:
     page.goto(base_url + 'search/?q="coalition call"')
     assert result_titles(page) == ["Starmer urges Putin to accept a ceasefire after coalition call"]
-    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    filters = page.locator(".na-search__filter-name").all_inner_texts()
     assert {f.strip().lower() for f in filters} >= {"person", "topic", "source", "language", "year"}
 
 
 def test_filter_narrows_results_by_year(page: object, base_url: str) -> None:
     page.goto(base_url + "search/?q=ceasefire")
     assert len(result_titles(page)) >= 2
-    page.locator(".pagefind-ui__filter-name", has_text="Year").click()  # groups start closed
-    page.check("#year-2024", force=True)  # Pagefind hides the checkbox behind its label
-    results = page.locator(".pagefind-ui__result-link")
+    page.locator(".na-search__filter-name", has_text="Year").click()  # groups start closed
+    page.check("#year-2024")
+    results = page.locator(".na-search__result-link")
     # As long as result_titles waits: a loaded machine can take more than the default 5 s.
     playwright_api.expect(results).to_have_text(
         ["Ceasefire talks stall as winter approaches"], timeout=30_000
     )
 
 
+def search_downloads(page: object, base_url: str) -> list[str]:
+    """Addresses under pagefind/ the page fetches from now on, relative to it, in order."""
+    bundle = base_url + "pagefind/"
+    fetched: list[str] = []
+    page.on(
+        "requestfinished",
+        lambda request: (
+            request.url.startswith(bundle)
+            and fetched.append(request.url[len(bundle) :].split("?")[0])
+        ),
+    )
+    return fetched
+
+
+def pieces_in(fetched: list[str]) -> list[str]:
+    """The index pieces (2 articles each in the fixture site) in the order first fetched."""
+    numbers = [path.split("/")[1] for path in fetched if path.startswith("pieces/")]
+    return list(dict.fromkeys(numbers))
+
+
+def test_a_query_loads_only_its_pieces_and_filter_data_waits_for_the_filters(
+    page: object, base_url: str
+) -> None:
+    fetched = search_downloads(page, base_url)
+    page.goto(base_url + "search/", wait_until="networkidle")
+    assert fetched == []  # the engine loads with the first query
+    page.fill(".na-search__input", "hydroponics")
+    assert result_titles(page) == ["Ceasefire talks stall as winter approaches"]
+    page.wait_for_load_state("networkidle")
+    assert "router/pagefind-entry.json" in fetched
+    assert pieces_in(fetched) == ["0"]  # the router knows no other piece has the word
+    assert [path for path in fetched if "filter" in path and "router/" not in path] == []
+    page.locator(".na-search__filter-name", has_text="Year").click()
+    page.wait_for_selector("#year-2024")
+    assert [path for path in fetched if "filter" in path and "router/" not in path] == [
+        "filters.json"
+    ]
+    assert page.locator("label[for='year-2025']").inner_text() == "2025 5"
+    with page.expect_request_finished(lambda request: "/pieces/0/filter/" in request.url):
+        page.check("#year-2024")  # the piece's year filter loads now, and only that piece's
+    assert pieces_in(fetched) == ["0"]
+    assert result_titles(page) == ["Ceasefire talks stall as winter approaches"]
+
+
+def test_more_results_opens_older_pieces_newest_first(page: object, base_url: str) -> None:
+    fetched = search_downloads(page, base_url)
+    page.goto(base_url + "search/?q=the")
+    first = result_titles(page)
+    page.wait_for_load_state("networkidle")
+    # One step opens at most three pieces: the oldest waits for the reader.
+    assert pieces_in(fetched) == ["3", "2", "1"]
+    status = page.locator(".na-search__status").inner_text()
+    assert status == f"{len(first)} results for “the” in articles published since 2024-12-19"
+    assert "Ceasefire talks stall as winter approaches" not in first
+    page.click(".na-search__more:has-text('Search older articles')")
+    playwright_api.expect(page.locator(".na-search__more")).to_be_hidden(timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    assert pieces_in(fetched) == ["3", "2", "1", "0"]
+    titles = result_titles(page)
+    assert titles[: len(first)] == first
+    assert "Ceasefire talks stall as winter approaches" in titles[len(first) :]
+    assert page.locator(".na-search__status").inner_text() == f"{len(titles)} results for “the”"
+
+
 def test_hostile_article_text_stays_text_in_search_results(page: object, base_url: str) -> None:
     page.goto(base_url + "search/?q=inline markup")
     titles = result_titles(page)
     assert len(titles) == 1 and titles[0].startswith("Hostile ")
-    excerpt = page.locator(".pagefind-ui__result-excerpt").inner_text()
+    excerpt = page.locator(".na-search__result-excerpt").inner_text()
     assert 'onerror=alert("inline")' in excerpt
-    assert page.locator("[onerror], [onclick], .pagefind-ui script").count() == 0
+    assert page.locator("[onerror], [onclick], #na-search script").count() == 0
 
 
 def test_person_chip_leads_to_their_page(page: object, base_url: str) -> None:

@@ -349,7 +349,7 @@ def test_hand_written_values_reach_the_page_as_the_same_text(archive: HostileArc
 
 # --- static scan of everything the build wrote ----------------------------------------------
 
-SITE_SCRIPT = re.compile(r"(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|pagefind-ui\.js)$")
+SITE_SCRIPT = re.compile(r"(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/na-search\.js)$")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster")
 UNSAFE_SCHEME = re.compile(r"^(javascript|vbscript|data):")
 # Elements no page of the site has of its own; from content they could load or run code.
@@ -480,8 +480,7 @@ EXERCISE = """
       const value = attribute.value.replace(/[\\x00-\\x20]/g, '');
       if (name.startsWith('on')) { found.push('handler ' + name + ' on ' + element.tagName); }
       if (/^(href|src|action|formaction|data|xlink:href)$/.test(name)
-          && /^(javascript|data|vbscript):/i.test(value)
-          && !(element.matches('form.pagefind-ui__form') && value === 'javascript:void(0);')) {
+          && /^(javascript|data|vbscript):/i.test(value)) {
         found.push(name + '=' + attribute.value + ' on ' + element.tagName);
       }
     }
@@ -555,17 +554,17 @@ async def search(tab: Any, served: str, query: str, seen: Visits) -> None:
     )
     await tab.goto(served + path)
     try:
-        await tab.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
+        await tab.wait_for_selector(".na-search__result-link", timeout=30_000)
     except Exception:
         pytest.fail(f"{path}: no search result in 30 s; browser said: {log}")
     for _ in range(3):  # more results, so more hostile titles and excerpts render
-        more = tab.locator(".pagefind-ui__button")
+        more = tab.locator(".na-search__more:visible")
         if await more.count() == 0:
             break
         await more.first.click()
-    for name in await tab.locator(".pagefind-ui__filter-name").all():
+    for name in await tab.locator(".na-search__filter-name").all():
         await name.click()  # filter groups start closed
-    shown = await tab.locator(".pagefind-ui__result-link").count()
+    shown = await tab.locator(".na-search__result-link").count()
     result = await tab.evaluate(EXERCISE)
     hits = await tab.evaluate("window.top.__hostileHits || []")
     seen.opened += 1

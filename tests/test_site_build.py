@@ -343,11 +343,23 @@ def test_contributing_page_comes_from_the_repository_file(built_site: Path) -> N
     assert page.find("a", string="README")["href"] == readme
 
 
-def test_search_bundle_is_written(built_site: Path) -> None:
-    assert (built_site / "pagefind" / "pagefind-ui.js").is_file()
-    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
-    assert list(entry["languages"]) == ["en"]
-    assert entry["languages"]["en"]["page_count"] == 8
+def test_search_bundle_is_written_in_pieces(built_site: Path) -> None:
+    bundle = built_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.en.pagefind").is_file()
+    manifest = json.loads((bundle / "search.json").read_text())
+    assert manifest["filters"] == ["person", "topic", "source", "language", "year"]
+    # The fixture site indexes 2 articles a piece (conftest.write_site).
+    assert [(p["first"], p["articles"]) for p in manifest["pieces"]] == [
+        ("2024-11-06", 2),
+        ("2024-12-19", 2),
+        ("2025-02-20", 2),
+        ("2025-03-15", 2),
+    ]
+    for piece in manifest["pieces"]:
+        entry = json.loads((bundle / piece["path"] / "pagefind-entry.json").read_text())
+        assert entry["languages"]["en"]["page_count"] == 2
+    filters = json.loads((bundle / "filters.json").read_text())
+    assert filters["year"] == {"2024": 3, "2025": 5}
 
 
 def test_every_page_has_the_search_form(built_site: Path) -> None:

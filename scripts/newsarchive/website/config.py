@@ -23,4 +23,7 @@ class NewsarchiveConfig(base.Config):
     # Articles compared per topic or person when looking for related ones: bounds the work.
     related_window = c.Type(int, default=200)
     search = c.Type(bool, default=True)
+    # Articles per search index piece: Pagefind's memory while indexing, and what a query
+    # downloads per piece it searches, grow with it (website/search.py).
+    search_piece_size = c.Type(int, default=2000)
     export = c.Type(str, default="archive.jsonl")

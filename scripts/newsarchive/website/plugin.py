@@ -82,7 +82,9 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         if archive.problems and config.strict:
             raise PluginError(f"{len(archive.problems)} article problem(s) in strict mode")
         if self.config.search:
-            self.search = SearchJob(self._records(config), Path(config.site_dir) / "pagefind", "en")
+            out = Path(config.site_dir) / "pagefind"
+            pieces = self.config.search_piece_size
+            self.search = SearchJob(self._records(config), out, "en", pieces)
         self.files = files
         self.urls = {file.src_uri: file.url for file in files.documentation_pages()}
         return files

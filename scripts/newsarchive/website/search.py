@@ -1,7 +1,27 @@
-"""The Pagefind full-text index, built from front matter and Markdown in a separate process.
+"""The Pagefind full-text index, built in pieces in a separate process.
 
 Records come from the source files, not the rendered HTML, so indexing needs no HTML parsing
 and runs on the second core while MkDocs renders pages on the first.
+
+One index of the whole archive does not scale: Pagefind holds every record until it writes
+(about 175 kB an article, 3 GB at 20,000), and each query downloads the index's list of all
+pages, which grows with the archive. So the articles are indexed in pieces of at most
+`piece_size`, in date order, one Pagefind process at a time; and a router index holds one
+page per piece with the piece's words and filter values. A query asks the router which
+pieces can match, then searches those, newest first and a few at a time
+(templates/assets/na-search.js): what it downloads depends on the piece size, not on the
+size of the archive.
+
+What <site>/pagefind/ holds:
+  pagefind.js, wasm.*.pagefind  Pagefind's engine, beside a one-page index (Pagefind writes
+                                its WebAssembly only with an index); every query loads the
+                                engine from here and merges the pieces it needs into it
+  router/                       one page per piece
+  pieces/<n>/                   the articles of piece n, 0 the oldest
+  search.json                   the filter names, and per piece its path, first and last
+                                date and number of articles
+  filters.json                  every filter value and its number of articles, loaded only
+                                when a reader opens the filter panel
 """
 
 from __future__ import annotations
@@ -12,9 +32,13 @@ import multiprocessing
 import os
 import queue
 import re
+import shutil
 import subprocess
 import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from multiprocessing.connection import Connection
 from pathlib import Path
 from subprocess import PIPE
@@ -23,11 +47,19 @@ from typing import Any
 from ..errors import SiteError
 from ..frontmatter import split
 
+# Pagefind's memory per piece grows ~175 kB an article: 2,000 keep it near 350 MB, and a
+# piece's page list (which a query downloads whole) near 14 kB.
+PIECE_SIZE = 2000
+ROUTE = "piece"  # the router's filter naming the piece a page stands for
+ANCHOR_WORD = "newsarchive"  # the one-page index's only word: it must have one
+# What a piece or the router keeps of what Pagefind writes: its own UI files are not used.
+INDEX_FILES = ("pagefind-entry.json", "*.pf_meta")
+
 # Markdown syntax that is not words: heading marks, emphasis, link targets, attribute lists.
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRS = re.compile(r"\{:?[^}\n]*\}")
 _MARKS = re.compile(r"^(?:#{1,6}|>)\s+|[*_`]+", re.MULTILINE)
-# Pagefind's UI places titles, excerpts and filter names into the page as HTML: keep them inert.
+# Titles, excerpts and filter values reach the search page: keep them inert even there.
 # (str.replace: several times faster than str.translate with a mapping, on whole bodies.)
 _INERT = (("<", "‹"), (">", "›"), ("&", "＆"))
 
@@ -54,6 +86,15 @@ def inert(text: str) -> str:
     for char, look_alike in _INERT:
         text = text.replace(char, look_alike)
     return text
+
+
+def split_pieces(records: Sequence[Record], size: int) -> list[list[Record]]:
+    """Records by date (then URL), cut into the fewest runs of at most `size`, evenly:
+    the newest piece, which most queries search first, is never a small remainder."""
+    ordered = sorted(records, key=lambda record: (record.date, record.url))
+    count = -(-len(ordered) // size)
+    total = len(ordered)
+    return [ordered[total * i // count : total * (i + 1) // count] for i in range(count)]
 
 
 class PagefindService:
@@ -110,46 +151,143 @@ class PagefindService:
         self._process.wait()
 
 
-def build_index(records: list[Record], out_dir: str, language: str) -> int:
-    """Index every record and write the Pagefind bundle into out_dir; returns the count."""
+def write_index(pages: Iterable[dict[str, Any]], folder: Path) -> None:
+    """One Pagefind index of `pages` (AddRecord payloads) in `folder`, by a Pagefind process
+    of its own: its memory is returned when it ends."""
     service = PagefindService()
     try:
         reply = service.wait_for(service.send({"type": "NewIndex", "config": {}}))
         index_id = reply["index_id"]
-        for record in records:
-            # The record already carries the front matter: cut it off without parsing it.
-            _front, body, _line = split(Path(record.path).read_text(encoding="utf-8"))
-            service.send(
-                {
-                    "type": "AddRecord",
-                    "index_id": index_id,
-                    "url": record.url,
-                    "content": plain_text(body),
-                    # One index for all: the UI searches only the index of the page's language.
-                    "language": language,
-                    "meta": {"title": inert(record.title), "date": record.date},
-                    # No sort key: the UI ranks by relevance, and every query would download
-                    # the sort order of the whole archive (about 2.7 bytes an article).
-                    "filters": {
-                        name: [inert(value) for value in values]
-                        for name, values in record.filters.items()
-                    },
-                }
-            )
+        for page in pages:
+            service.send({"type": "AddRecord", "index_id": index_id, **page})
         service.wait_for(
-            service.send({"type": "WriteFiles", "index_id": index_id, "output_path": out_dir})
+            service.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(folder)})
         )
     finally:
         service.close()
+
+
+def _article_pages(piece: list[Record], language: str, words: set[str]) -> Iterator[dict[str, Any]]:
+    """Each article as Pagefind reads it, one file at a time; adds its words to `words`."""
+    for record in piece:
+        # The record already carries the front matter: cut it off without parsing it.
+        _front, body, _line = split(Path(record.path).read_text(encoding="utf-8"))
+        meta = {"title": inert(record.title), "date": record.date}
+        content = plain_text(body)
+        # Pagefind searches the meta values too, so the router must know their words.
+        for text in (content, *meta.values()):
+            words.update(text.lower().split())
+        yield {
+            "url": record.url,
+            "content": content,
+            # One index for all: the engine searches only the index of the page's language.
+            "language": language,
+            "meta": meta,
+            # No sort key: the page ranks by relevance, and every query would download
+            # the sort order of the whole piece.
+            "filters": _inert_filters(record.filters),
+        }
+
+
+def _inert_filters(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {name: [inert(value) for value in values] for name, values in filters.items()}
+
+
+def _route(number: int, piece: list[Record], words: set[str], language: str) -> dict[str, Any]:
+    """The router's page for one piece: its words, and every filter value it holds."""
+    values: dict[str, set[str]] = {}
+    for record in piece:
+        for name, filter_values in _inert_filters(record.filters).items():
+            values.setdefault(name, set()).update(filter_values)
+    return {
+        "url": f"/{number}/",
+        # Pagefind reads these words as it reads the articles' (same splitting, stemming and
+        # prefix match), so the router never misses a piece that could match.
+        "content": " ".join(sorted(words)),
+        "language": language,
+        "meta": {},
+        "filters": {ROUTE: [str(number)], **{name: sorted(v) for name, v in values.items()}},
+    }
+
+
+def _keep_only(folder: Path, patterns: Iterable[str]) -> None:
+    """Delete the files Pagefind writes beside an index that nothing here loads (its UIs)."""
+    kept = tuple(patterns)
+    for path in folder.iterdir():
+        if path.is_file() and not any(fnmatch(path.name, pattern) for pattern in kept):
+            path.unlink()
+
+
+def _engine_files(folder: Path) -> list[str]:
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    wasm = sorted({f"wasm.{index['wasm']}.pagefind" for index in entry["languages"].values()})
+    return ["pagefind.js", *wasm]
+
+
+def _summary(pieces: list[list[Record]], records: Sequence[Record]) -> tuple[dict, dict]:
+    """search.json (filter names, pieces) and filters.json (values and article counts)."""
+    counts: dict[str, Counter[str]] = {}
+    for record in records:
+        for name, values in _inert_filters(record.filters).items():
+            counts.setdefault(name, Counter()).update(values)
+    manifest = {
+        "filters": list(counts),
+        "pieces": [
+            {
+                "path": f"pieces/{number}/",
+                "first": piece[0].date,
+                "last": piece[-1].date,
+                "articles": len(piece),
+            }
+            for number, piece in enumerate(pieces)
+        ],
+    }
+    return manifest, {name: dict(sorted(c.items())) for name, c in counts.items()}
+
+
+def build_index(
+    records: Sequence[Record], out_dir: str, language: str, piece_size: int = PIECE_SIZE
+) -> int:
+    """Index every record, in pieces of at most `piece_size` (1 or more), into the bundle at
+    out_dir; returns the count.
+
+    The bundle is written beside out_dir and moved into place whole, so a page never sees
+    half of it.
+    """
+    out = Path(out_dir)
+    partial = out.with_name(out.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    # The engine first: Pagefind may clear the folder it writes into.
+    anchor = {"url": "/", "content": ANCHOR_WORD, "language": language, "meta": {}}
+    write_index([anchor], partial)
+    _keep_only(partial, (*INDEX_FILES, *_engine_files(partial)))
+    pieces = split_pieces(records, piece_size)
+    routes = []
+    for number, piece in enumerate(pieces):
+        folder, words = partial / "pieces" / str(number), set[str]()
+        write_index(_article_pages(piece, language, words), folder)
+        _keep_only(folder, INDEX_FILES)
+        routes.append(_route(number, piece, words, language))
+    if routes:
+        write_index(routes, partial / "router")
+        _keep_only(partial / "router", INDEX_FILES)
+    manifest, filters = _summary(pieces, records)
+    for name, data in (("search.json", manifest), ("filters.json", filters)):
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        (partial / name).write_text(text, encoding="utf-8")
+    shutil.rmtree(out, ignore_errors=True)
+    partial.rename(out)
     return len(records)
 
 
-def _index_in_worker(records: list[Record], out_dir: str, language: str, reply: Connection) -> None:
+def _index_in_worker(
+    records: list[Record], out_dir: str, language: str, piece_size: int, reply: Connection
+) -> None:
     # nice: the page render is the build's critical path; indexing (this process and
     # Pagefind's threads) takes the CPU time the render leaves (it was ~10% slower without).
     os.nice(10)
     try:
-        reply.send(("done", build_index(records, out_dir, language)))
+        reply.send(("done", build_index(records, out_dir, language, piece_size)))
     except Exception as exc:  # carried to the build, which reports it
         reply.send(("error", exc))
 
@@ -157,13 +295,17 @@ def _index_in_worker(records: list[Record], out_dir: str, language: str, reply: 
 class SearchJob:
     """One index build running in a worker process while the site renders."""
 
-    def __init__(self, records: list[Record], out_dir: Path, language: str) -> None:
+    def __init__(
+        self, records: list[Record], out_dir: Path, language: str, piece_size: int = PIECE_SIZE
+    ) -> None:
+        if piece_size < 1:
+            raise SiteError(f"search_piece_size is {piece_size}; set it to 1 or more in mkdocs.yml")
         # spawn: a fresh interpreter, never a fork of a process that runs server threads.
         context = multiprocessing.get_context("spawn")
         self._reply, child_end = context.Pipe(duplex=False)
         self._process = context.Process(
             target=_index_in_worker,
-            args=(records, str(out_dir), language, child_end),
+            args=(records, str(out_dir), language, piece_size, child_end),
             daemon=True,
         )
         self._process.start()

@@ -1,0 +1,224 @@
+// The search page over the archive's index pieces (website/search.py): a query asks the
+// router which pieces can match, then searches those newest first, a few at a time, so what
+// it downloads depends on the piece size and not on the archive's. Filter values load only
+// when the reader opens a filter. Everything from the index is placed as text, never HTML.
+
+const PAGE = 5; // results shown at a time
+const STEP = 3; // pieces one query (or one "More results") may open: bounds its downloads
+const ROUTE = "piece"; // the router's filter naming a page's piece (search.py)
+const DEBOUNCE_MS = 300;
+
+const box = document.getElementById("na-search");
+const root = new URL(box.dataset.root, window.location.href).pathname;
+const bundle = root + "pagefind/";
+const input = box.querySelector(".na-search__input");
+const status = box.querySelector(".na-search__status");
+const list = box.querySelector(".na-search__results");
+const more = box.querySelector(".na-search__more");
+const panel = box.querySelector(".na-search__filters");
+
+let engine = null; // {pagefind, router}, loaded by the first query
+let manifest = null; // search.json: the filter names and the pieces, oldest first
+const pieces = new Map(); // piece number -> its open Pagefind instance, kept across queries
+let current = null; // the query on screen
+let filterValues = null; // filters.json, loaded when a filter is first opened
+let timer = null;
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function loadEngine() {
+  engine ??= (async () => {
+    const response = await fetch(bundle + "search.json");
+    if (!response.ok) throw new Error(`search.json: HTTP ${response.status}`);
+    manifest = await response.json();
+    const pagefind = await import(bundle + "pagefind.js");
+    showFilterNames(manifest.filters);
+    return { pagefind, router: manifest.pieces.length ? open(pagefind, "router/") : null };
+  })();
+  return engine;
+}
+
+// An index in an instance of its own whose primary is the one-page index beside the engine:
+// only a primary loads the WebAssembly, and from the root it is one cached file for all.
+// The primary weighs 0, so its page scores 0 and is dropped from results.
+async function open(pagefind, path) {
+  const instance = pagefind.createInstance({
+    basePath: bundle, baseUrl: root, indexWeight: 0, noWorker: true,
+  });
+  await instance.mergeIndex(bundle + path, { baseUrl: root });
+  return instance;
+}
+
+// Numbers of the pieces that can hold a match, newest first. Phrases are matched word by
+// word here: the router's pages hold each word of a piece once, in no order.
+async function route(term, filters) {
+  const { router } = await loadEngine();
+  if (!router) return [];
+  const all = manifest.pieces.map((_, number) => String(number));
+  const words = term.replaceAll('"', " ");
+  const found = await (await router).search(words, { filters: { ...filters, [ROUTE]: { any: all } } });
+  const counts = found.filters[ROUTE] || {};
+  return all.filter((number) => counts[number] > 0).map(Number).reverse();
+}
+
+async function searchPiece(number, query) {
+  const { pagefind } = await loadEngine();
+  if (!pieces.has(number)) pieces.set(number, open(pagefind, manifest.pieces[number].path));
+  const found = await (await pieces.get(number)).search(query.term, { filters: query.filters });
+  return found.results.filter((result) => result.score > 0);
+}
+
+function selectedFilters() {
+  const filters = {};
+  for (const box of panel.querySelectorAll("input:checked")) {
+    (filters[box.name] ??= { any: [] }).any.push(box.value);
+  }
+  return filters;
+}
+
+async function run(term) {
+  clearTimeout(timer);
+  const query = {
+    term: term.trim(), filters: selectedFilters(), queue: [], results: [], shown: 0, oldest: null,
+  };
+  current = query;
+  list.replaceChildren();
+  more.hidden = true;
+  const address = new URL(window.location.href);
+  address.searchParams.set("q", query.term);
+  window.history.replaceState(null, "", address);
+  if (!query.term) {
+    status.textContent = "";
+    return;
+  }
+  status.textContent = `Searching for “${query.term}”…`;
+  await reporting(query, async () => {
+    query.queue = await route(query.term, query.filters);
+    if (current === query) await next(query);
+  });
+}
+
+async function reporting(query, work) {
+  try {
+    await work();
+  } catch (error) {
+    if (current === query) status.textContent = `Search failed: ${error.message}`;
+  }
+}
+
+// The next page of results: pieces are opened, newest first, until one more page can be
+// shown or STEP pieces were opened.
+async function next(query) {
+  more.disabled = true;
+  for (let opened = 0; opened < STEP && query.queue.length; opened++) {
+    if (query.results.length >= query.shown + PAGE) break;
+    const number = query.queue.shift();
+    query.results.push(...(await searchPiece(number, query)));
+    query.oldest = number;
+    if (current !== query) return;
+  }
+  const from = query.shown;
+  query.shown = Math.min(query.results.length, query.shown + PAGE);
+  showStatus(query);
+  for (const result of query.results.slice(from, query.shown)) {
+    const item = element("li", "na-search__result");
+    list.append(item); // in order now; filled when its excerpt arrives
+    result.data().then((data) => fill(item, data));
+  }
+  const left = query.results.length > query.shown;
+  more.hidden = !left && !query.queue.length;
+  more.disabled = false;
+  more.textContent = left ? "More results" : "Search older articles";
+}
+
+function showStatus(query) {
+  const count = query.results.length;
+  const found = count ? `${count} result${count === 1 ? "" : "s"}` : "No results";
+  let text = `${found} for “${query.term}”`;
+  if (query.queue.length) {
+    const since = manifest.pieces[query.oldest].first;
+    text += ` in articles published since ${since}`;
+  }
+  status.textContent = text;
+}
+
+function fill(item, data) {
+  const url = String(data.url || "");
+  if (!url.startsWith("/") || url.startsWith("//")) return; // only pages of this site
+  const link = element("a", "na-search__result-link", data.meta.title || url);
+  link.href = url;
+  const date = element("span", "na-search__result-date", data.meta.date || "");
+  const excerpt = element("p", "na-search__result-excerpt");
+  // Pagefind marks the matched words with <mark> in otherwise escaped text.
+  data.excerpt.split(/(<mark>|<\/mark>)/).reduce((marked, part) => {
+    if (part === "<mark>" || part === "</mark>") return part === "<mark>";
+    const text = part.replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+    excerpt.append(marked ? element("mark", "", text) : document.createTextNode(text));
+    return marked;
+  }, false);
+  item.append(link, " ", date, excerpt);
+}
+
+// The filter groups show at once; their values load when the reader opens one.
+function showFilterNames(names) {
+  for (const name of names) {
+    const group = element("details", "na-search__filter");
+    const summary = element("summary", "na-search__filter-name", name[0].toUpperCase() + name.slice(1));
+    const values = element("fieldset", "na-search__filter-values");
+    values.dataset.filter = name;
+    group.append(summary, values);
+    group.addEventListener("toggle", () => group.open && loadFilterValues());
+    panel.append(group);
+  }
+  panel.hidden = !names.length;
+}
+
+function loadFilterValues() {
+  filterValues ??= fetch(bundle + "filters.json")
+    .then((response) => response.json())
+    .then((all) => {
+      for (const values of panel.querySelectorAll(".na-search__filter-values")) {
+        showValues(values, all[values.dataset.filter] || {});
+      }
+    });
+  return filterValues;
+}
+
+function showValues(fieldset, counts) {
+  const values = Object.keys(counts);
+  // Years newest first; names as a reader looks them up.
+  if (values.every((value) => /^\d+$/.test(value))) values.sort((a, b) => b - a);
+  else values.sort((a, b) => a.localeCompare(b));
+  for (const value of values) {
+    const label = element("label", "na-search__filter-value");
+    const box = element("input");
+    box.type = "checkbox";
+    box.name = fieldset.dataset.filter;
+    box.value = value;
+    box.id = `${box.name}-${value}`;
+    box.addEventListener("change", () => run(input.value));
+    label.htmlFor = box.id;
+    label.append(box, value, " ", element("span", "na-search__filter-count", String(counts[value])));
+    fieldset.append(label);
+  }
+}
+
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => run(input.value), DEBOUNCE_MS);
+});
+input.addEventListener("keydown", (event) => {
+  if (event.key === "Enter") run(input.value);
+});
+more.addEventListener("click", () => current && reporting(current, () => next(current)));
+
+const asked = new URLSearchParams(window.location.search).get("q");
+if (asked) {
+  input.value = asked;
+  run(asked);
+}
