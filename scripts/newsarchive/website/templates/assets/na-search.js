@@ -89,8 +89,9 @@ async function run(term) {
   current = query;
   list.replaceChildren();
   more.hidden = true;
-  const address = new URL(window.location.href);
-  address.searchParams.set("q", query.term);
+  const address = new URL(window.location.href); // the results can be linked to
+  if (query.term) address.searchParams.set("q", query.term);
+  else address.searchParams.delete("q");
   window.history.replaceState(null, "", address);
   if (!query.term) {
     status.textContent = "";
