@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import write_site
+from newsarchive.website import preview as preview_module
 from newsarchive.website.preview import Preview
 
 pytestmark = pytest.mark.slow
@@ -136,3 +137,19 @@ def test_touching_a_file_without_changing_it_renders_nothing(project: Path, tmp_
     page = tmp_path / "docs" / "articles" / "2025/02/macron-meloni-meet-in-rome.md"
     page.write_bytes(page.read_bytes())  # a new time, the same content
     assert preview.refresh().kind == "none"
+
+
+def test_without_mkdocs_one_page_steps_every_change_is_a_full_build(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An MkDocs upgrade that renames its private page steps slows the preview, nothing else."""
+    monkeypatch.setattr(preview_module, "_MKDOCS_STEPS", ())
+    preview = Preview(project, tmp_path / "preview")
+    preview.build()
+    page = tmp_path / "docs" / "articles" / "2025/02/macron-meloni-meet-in-rome.md"
+    edit(page, "to mend ties", "to mend old ties")
+    update = preview.refresh()
+    assert update.kind == "full"
+    assert "_populate_page/_build_page" in update.reason
+    built = tmp_path / "preview" / "articles/2025/02/macron-meloni-meet-in-rome/index.html"
+    assert "to mend old ties</h1>" in built.read_text(encoding="utf-8")

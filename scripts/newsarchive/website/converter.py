@@ -8,16 +8,26 @@ steps kept are MkDocs' own: anchors, link rewriting and checking, the title.
 
 from __future__ import annotations
 
+import logging
+
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import (
-    Page,
-    _ExtractAnchorsTreeprocessor,
-    _ExtractTitleTreeprocessor,
-    _RelativePathTreeprocessor,
-)
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+log = logging.getLogger("mkdocs.plugins.newsarchive")
+# MkDocs' own steps, private names: when an upgrade renames them, pages render the stock way.
+_STEPS = tuple(
+    getattr(mkdocs_pages, name, None)
+    for name in (
+        "_ExtractAnchorsTreeprocessor",
+        "_RelativePathTreeprocessor",
+        "_ExtractTitleTreeprocessor",
+    )
+)
+SHARED = all(_STEPS)
 
 
 class Converter:
@@ -25,6 +35,8 @@ class Converter:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self._config = config
+        if not SHARED:
+            log.warning("MkDocs' page steps have new names: each page gets its own converter")
         self._md = markdown.Markdown(
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
         )
@@ -32,13 +44,17 @@ class Converter:
     def render(self, page: Page, files: Files) -> None:
         """Set the page's content, toc, title and anchors from page.markdown."""
         assert page.markdown is not None
+        if not SHARED:
+            Page.render(page, self._config, files)
+            return
         md = self._md.reset()
         # Registering under MkDocs' names replaces the previous page's processors.
-        anchors = _ExtractAnchorsTreeprocessor(page.file, files, self._config)
+        extract_anchors, relative_paths, extract_title = _STEPS
+        anchors = extract_anchors(page.file, files, self._config)
         anchors._register(md)
-        links = _RelativePathTreeprocessor(page.file, files, self._config)
+        links = relative_paths(page.file, files, self._config)
         links._register(md)
-        title = _ExtractTitleTreeprocessor()
+        title = extract_title()
         title._register(md)
         page.content = md.convert(page.markdown)
         page.toc = get_toc(getattr(md, "toc_tokens", []))

@@ -114,9 +114,9 @@ class Frames:
             full = self._full(kind, context)
             if full != html:
                 # Shown: it means a theme change made this kind of page slower to build.
-                log.info(
+                log.warning(
                     f"Page frame {key} differs from a full render of {page.file.src_uri}; "
-                    "pages of that kind are rendered in full"
+                    "pages of that kind are rendered in full (slower)"
                 )
                 self._frames[key] = None
                 self.counts["full"] += 1
@@ -174,6 +174,6 @@ class Frames:
         )
         if stand_in.unexpected:
             read = ", ".join(f"page.{name}" for name in sorted(stand_in.unexpected))
-            log.info(f"No page frame for {key}: the theme reads {read}; rendered in full")
+            log.warning(f"No page frame for {key}: the theme reads {read}; rendered in full")
             return None
         return Frame(html)

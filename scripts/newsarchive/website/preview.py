@@ -41,6 +41,13 @@ from .incremental import touched
 from .plugin import NewsarchivePlugin
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
+# MkDocs' private one-page steps: without them (an upgrade renamed them) every change is a
+# full build, which is slower but right.
+_MKDOCS_STEPS = tuple(
+    getattr(mkdocs_build, name, None) for name in ("_populate_page", "_build_page")
+)
+if not all(_MKDOCS_STEPS):
+    _MKDOCS_STEPS = ()
 
 Stamp = tuple[int, int, str]  # (mtime_ns, size, sha256 of the content)
 
@@ -115,6 +122,8 @@ class Preview:
         return Update("incremental", time.perf_counter() - start, pages)
 
     def _cannot_reason_about(self, changed: set[Path]) -> str:
+        if not _MKDOCS_STEPS:
+            return "this MkDocs has no _populate_page/_build_page to render one page with"
         articles, data = self._articles_dir(), self._data_dir()
         for path in sorted(changed):
             if path.suffix == ".md" and path.is_relative_to(articles):
@@ -201,8 +210,9 @@ class Preview:
         assert config is not None and plugin.files is not None
         file = plugin.files.get_file_from_path(uri)
         assert file is not None and file.page is not None, uri
-        mkdocs_build._populate_page(file.page, config, plugin.files)
-        mkdocs_build._build_page(file.page, config, doc_files, plugin.nav, plugin.env)
+        populate, build = _MKDOCS_STEPS
+        populate(file.page, config, plugin.files)
+        build(file.page, config, doc_files, plugin.nav, plugin.env)
 
     def _remove(self, pages: frozenset[str], feeds: frozenset[str]) -> None:
         """Outputs of pages and feeds that are gone, and the folders they leave empty."""
