@@ -13,6 +13,7 @@ from newsarchive.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_FIXTURES = REPO / "tests" / "fixtures" / "website"
+REPO_DATA = REPO / "data"  # the archive's vocabularies, as tests start from them
 
 
 def write_site(root: Path, extra_articles: dict[str, str] | None = None) -> Path:

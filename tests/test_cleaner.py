@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO_DATA
 from newsarchive.cleaner import clean, repair_spacing
 from newsarchive.readers import read_file
 from newsarchive.records import CleanArticle, RawArticle
-from newsarchive.registry import DATA_DIR, load_registries
+from newsarchive.registry import load_registries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cleaner"
-REGISTRIES = load_registries(DATA_DIR)
+REGISTRIES = load_registries(REPO_DATA)
 
 
 def clean_fixture(name: str) -> CleanArticle:

@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO_DATA
 from newsarchive.cleaner import clean
 from newsarchive.errors import RegistryError
 from newsarchive.furniture_rule import FurnitureRule, plain
 from newsarchive.readers import read_file
 from newsarchive.records import CleanArticle, RawArticle
-from newsarchive.registry import DATA_DIR, Furniture, load_registries
+from newsarchive.registry import Furniture, load_registries
 from newsarchive.validate.damage import check_damage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "furniture"
-REGISTRIES = load_registries(DATA_DIR)
+REGISTRIES = load_registries(REPO_DATA)
 FURNITURE = REGISTRIES.furniture
 PARAGRAPH = "The council said the work would take three more weeks to finish."
 
@@ -295,7 +296,7 @@ def test_a_pattern_naming_an_unknown_word_group_is_refused() -> None:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "archive-data"
-    shutil.copytree(DATA_DIR, target)
+    shutil.copytree(REPO_DATA, target)
     return target
 
 
@@ -307,7 +308,7 @@ def test_a_bad_pattern_is_reported_against_the_furniture_file_loaded(data_dir: P
     assert "pattern '(unclosed' is not a regular expression (missing ), unterminated" in str(
         caught.value
     )
-    assert str(DATA_DIR) not in str(caught.value)
+    assert str(REPO_DATA) not in str(caught.value)
 
 
 def test_furniture_from_another_data_dir_is_what_both_consumers_use(data_dir: Path) -> None:

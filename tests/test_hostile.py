@@ -28,11 +28,11 @@ import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
+from conftest import REPO_DATA
 from newsarchive import frontmatter
 from newsarchive.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from newsarchive.cli import cli
 from newsarchive.links import is_safe_url
-from newsarchive.registry import DATA_DIR
 from newsarchive.validate import safety
 
 pytestmark = pytest.mark.slow
@@ -186,7 +186,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> HostileArchive:
     """Ingest the raw inputs, commit the hand-written pages, validate, then build anyway."""
     root = tmp_path_factory.mktemp("hostile")
     data, articles, inbox = root / "data", root / "docs" / "articles", root / "inbox"
-    shutil.copytree(DATA_DIR, data)  # ingest adds the people it finds
+    shutil.copytree(REPO_DATA, data)  # ingest adds the people it finds
     articles.mkdir(parents=True)
     inbox.mkdir()
     shutil.copy(REPO / "docs" / "about.md", root / "docs" / "about.md")

@@ -1,4 +1,5 @@
-"""data/languages.yml: it loads, names each language once, and a broken file is one line."""
+"""languages.yml (shipped with the package): it loads, names each language once, and a
+broken file is one line."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO_DATA
+from newsarchive import registry
 from newsarchive.errors import RegistryError
-from newsarchive.registry import DATA_DIR, FILES, load_registries
+from newsarchive.registry import load_registries
 
 MAJOR = ("en", "fr", "de", "es", "it", "pt", "ru", "uk", "pl")
 
@@ -51,11 +54,22 @@ def test_site_names(languages):
     )
 
 
-def test_an_archive_without_languages_yml_uses_the_shipped_one(tmp_path: Path):
-    for kind, name in FILES.items():
-        if kind != "languages":
-            shutil.copy(DATA_DIR / name, tmp_path / name)
-    assert load_registries(tmp_path).languages.name_of("pl") == "Polish"
+def test_any_archive_has_the_shipped_languages(tmp_path: Path):
+    shutil.copytree(REPO_DATA, tmp_path / "data")
+    assert load_registries(tmp_path / "data").languages.name_of("pl") == "Polish"
+
+
+def test_data_is_found_from_inside_the_checkout_and_nowhere_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The archive's data/ is looked for around the current folder, never beside the code."""
+    shutil.copytree(REPO_DATA, tmp_path / "archive" / "data")
+    (tmp_path / "archive" / "docs" / "articles").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "archive" / "docs" / "articles")
+    assert load_registries().data_dir == tmp_path / "archive" / "data"
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RegistryError, match=r"no data/ folder .* pass --data-dir"):
+        load_registries()
 
 
 @pytest.mark.parametrize(
@@ -76,11 +90,12 @@ def test_an_archive_without_languages_yml_uses_the_shipped_one(tmp_path: Path):
         ),
     ],
 )
-def test_broken_languages_yml_is_one_exact_line(tmp_path: Path, text: str, message: str):
-    for name in FILES.values():
-        shutil.copy(DATA_DIR / name, tmp_path / name)
-    broken = tmp_path / FILES["languages"]
+def test_broken_languages_yml_is_one_exact_line(
+    tmp_path: Path, text: str, message: str, monkeypatch: pytest.MonkeyPatch
+):
+    broken = tmp_path / "languages.yml"
     broken.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(registry, "LANGUAGES", broken)
     with pytest.raises(RegistryError) as caught:
-        load_registries(tmp_path)
+        load_registries()
     assert str(caught.value) == f"{broken}: {message}"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import REPO_DATA
 from newsarchive import readers
 from newsarchive.bench import limits
 from newsarchive.cli import cli
@@ -22,7 +23,7 @@ from newsarchive.errors import InputError
 from newsarchive.ingest import normalise
 from newsarchive.overrides import Overrides
 from newsarchive.readers import read_file, read_sidecar
-from newsarchive.registry import DATA_DIR, load_registries
+from newsarchive.registry import load_registries
 
 REPO = Path(__file__).resolve().parents[1]
 SENTENCE = "The minister said on Tuesday that the talks on the grain corridor would go on."
@@ -160,7 +161,7 @@ def test_json_ld_nested_100k_deep_is_skipped_and_the_page_read(tmp_path: Path) -
     script = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
     path = tmp_path / "deep_jsonld.html"
     path.write_text(page(f"<article><p>{SENTENCE}</p></article>", head=script), encoding="utf-8")
-    item = normalise(path, FLAGS, load_registries(DATA_DIR))
+    item = normalise(path, FLAGS, load_registries(REPO_DATA))
     assert item.error is None
     assert item.enriched is not None and item.enriched.body == SENTENCE
 
@@ -261,7 +262,7 @@ def test_the_cli_reports_a_refused_input_on_one_line_and_goes_on(
     (inbox / "deep.html").write_text(nested(100_000), encoding="utf-8")
     (inbox / "good.txt").write_text(f"Talks go on\n\n{SENTENCE}\n", encoding="utf-8")
     (inbox / "good.meta.yml").write_text("date: 2025-03-11\n", encoding="utf-8")
-    shutil.copytree(DATA_DIR, tmp_path / "data")  # an ingest may add people to it
+    shutil.copytree(REPO_DATA, tmp_path / "data")  # an ingest may add people to it
     monkeypatch.chdir(tmp_path)
     args = ["ingest", "inbox", "--out", "out", "--data-dir", "data", "--jobs", "1"]
     result = CliRunner().invoke(cli, args)

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import REPO_DATA
 from newsarchive import writer
 from newsarchive.cli import cli
-from newsarchive.registry import DATA_DIR
 from newsarchive.slugs import slugify
 
 SENTENCE = "The minister said on Tuesday that the talks on the grain corridor would go on."
@@ -35,7 +35,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (outside / "secret.meta.yml").write_text("date: 2025-03-11\n", encoding="utf-8")
     work = tmp_path / "work"
     (work / "inbox").mkdir(parents=True)
-    shutil.copytree(DATA_DIR, work / "data")
+    shutil.copytree(REPO_DATA, work / "data")
     monkeypatch.chdir(work)
     return work
 

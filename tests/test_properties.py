@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import REPO_DATA
 from newsarchive import frontmatter, writer
 from newsarchive.cleaner import clean
 from newsarchive.cli import cli
@@ -31,7 +32,7 @@ from newsarchive.model import Article
 from newsarchive.overrides import Overrides, overrides_from
 from newsarchive.readers import read_sidecar
 from newsarchive.records import RawArticle
-from newsarchive.registry import DATA_DIR, Furniture, Registries, load_registries
+from newsarchive.registry import Furniture, Registries, load_registries
 
 # Hypothesis runs these in one process on a shared 2-core machine; the budgets keep the
 # whole file near half a minute while still reaching every branch named in the docstrings.
@@ -91,7 +92,7 @@ any_bytes = st.one_of(
 
 @pytest.fixture(scope="module")
 def registries() -> Registries:
-    return load_registries(DATA_DIR)
+    return load_registries(REPO_DATA)
 
 
 @pytest.fixture(scope="module")
@@ -283,7 +284,7 @@ def test_the_cli_exits_0_or_1_and_writes_only_archived_pages(
     (inbox / "other.meta.yml").write_text("date: 2025-03-10\n", encoding="utf-8")
     sidecar = "date: 2025-03-15\n" if dated else sidecar
     (inbox / "story.meta.yml").write_text(sidecar, encoding="utf-8", newline="")
-    shutil.copytree(DATA_DIR, root / "data")
+    shutil.copytree(REPO_DATA, root / "data")
     args = ["ingest", str(inbox), "--out", str(out), "--data-dir", str(root / "data")]
     result = CliRunner().invoke(cli, [*args, "--jobs", "1"])
 

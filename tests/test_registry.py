@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO_DATA
 from newsarchive.enrich.entities import fold
 from newsarchive.errors import RegistryError
-from newsarchive.registry import DATA_DIR, FILES, load_registries
+from newsarchive.registry import FILES, load_registries
 
 FIXTURES = Path(__file__).parent / "fixtures" / "enrich" / "registry"
 TOP_LEVEL_IPTC = {f"medtop:{n:02d}000000" for n in range(1, 18)}
@@ -81,7 +82,7 @@ def test_topic_codes_are_top_level_media_topics(shipped):
 def data_dir_with(tmp_path: Path, fixture: str) -> tuple[Path, Path]:
     """A copy of data/ where one file is replaced by a fixture; returns (dir, that file)."""
     for name in FILES.values():
-        shutil.copy(DATA_DIR / name, tmp_path / name)
+        shutil.copy(REPO_DATA / name, tmp_path / name)
     kind = fixture.split(".")[1]
     broken = tmp_path / FILES[kind]
     shutil.copy(FIXTURES / fixture, broken)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO_DATA
 from newsarchive import frontmatter, writer
 from newsarchive.model import Article
 
@@ -93,9 +94,7 @@ def check_archive(out: Path) -> list[Article]:
 def data_dir(tmp_path: Path) -> Path:
     import shutil
 
-    from newsarchive.registry import DATA_DIR
-
-    shutil.copytree(DATA_DIR, tmp_path / "data")
+    shutil.copytree(REPO_DATA, tmp_path / "data")
     return tmp_path / "data"
 
 

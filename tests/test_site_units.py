@@ -17,11 +17,11 @@ from newsarchive.links import is_safe_url
 from newsarchive.model import Article
 from newsarchive.registry import load_registries
 from newsarchive.validate.safety import link_problem
+from newsarchive.website import converter as converter_module
 from newsarchive.website.archive import contributing_markdown
 from newsarchive.website.article_page import ArticlePage
 from newsarchive.website.article_view import translation_notice
 from newsarchive.website.catalog import Catalog, Entry
-from newsarchive.website import converter as converter_module
 from newsarchive.website.converter import ConvertedPage, Converter
 from newsarchive.website.jsonld import script_json
 from newsarchive.website.pages import escape_md, pager, rel
@@ -150,7 +150,7 @@ def test_translation_notice() -> None:
     edited = Article.model_validate(
         {**data, "translation": {"from": "xx", "method": "post-edited", "reviewed": True}}
     )
-    languages = load_registries().languages  # names from data/languages.yml
+    languages = load_registries().languages  # names from languages.yml
     assert translation_notice(machine, languages) == "Machine-translated from French · not reviewed"
     assert translation_notice(edited, languages) == (
         "Machine-translated and post-edited from xx · reviewed"

@@ -1,8 +1,9 @@
 """Controlled vocabularies in data/*.yml, loaded through pydantic models.
 
 People, organisations, places, topics and sources are YAML lists edited by pull
-request; furniture.yml lists page furniture; languages.yml names languages and the
-words of translation notes. Errors name the file and the entry.
+request; furniture.yml lists page furniture. Languages (their names and the words of
+translation notes) are the same for every archive: languages.yml ships with this package.
+Errors name the file and the entry.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from typing import Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from .checkout import find_upward
 from .errors import RegistryError
 from .furniture_rule import FurnitureRule
 from .model import LANG_PATTERN
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+LANGUAGES = Path(__file__).with_name("languages.yml")
 # "Agencia EFE", "Agence France-Presse": the word for agency before an agency's name.
 _AGENCY_WORD = re.compile(r"^(?:agencia|agence|agentur|agenzia|agência)\s+", re.IGNORECASE)
 
@@ -140,7 +142,7 @@ class Engine(BaseModel):
 
 
 class Languages(BaseModel):
-    """data/languages.yml: the languages and the machine-translation tools."""
+    """languages.yml: the languages and the machine-translation tools."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -179,7 +181,6 @@ FILES = {
     "topics": "topics.yml",
     "sources": "sources.yml",
     "furniture": "furniture.yml",
-    "languages": "languages.yml",
 }
 
 
@@ -287,9 +288,15 @@ def _check_broader(topics: dict[str, Topic], data_dir: Path) -> dict[str, Topic]
 
 
 def default_data_dir() -> Path:
-    """./data when run from an archive checkout, else the package's own data/."""
-    local = Path("data")
-    return local if (local / FILES["people"]).is_file() else DATA_DIR
+    """The data/ folder of the archive checkout around the current folder."""
+    found = find_upward(f"data/{FILES['people']}")
+    if found is None:
+        raise RegistryError(
+            "no data/ folder (with people.yml) here or above; run newsarchive inside the "
+            "archive's checkout or pass --data-dir",
+            Path.cwd(),
+        )
+    return found / "data"
 
 
 def _load_mapping(path: Path, model: type[M]) -> M:
@@ -299,13 +306,9 @@ def _load_mapping(path: Path, model: type[M]) -> M:
         raise RegistryError(_explain(exc, model), path) from exc
 
 
-def load_registries(data_dir: Path = DATA_DIR) -> Registries:
-    """Load and check every vocabulary file in `data_dir`.
-
-    Languages are the same for every archive: one without its own languages.yml uses
-    the file shipped with newsarchive.
-    """
-    languages = data_dir / FILES["languages"]
+def load_registries(data_dir: Path | None = None) -> Registries:
+    """Load and check every vocabulary file in `data_dir` (the checkout's data/ if None)."""
+    data_dir = data_dir or default_data_dir()
     return Registries(
         data_dir=data_dir,
         people=_load_list(data_dir / FILES["people"], Entity, "name"),
@@ -314,9 +317,7 @@ def load_registries(data_dir: Path = DATA_DIR) -> Registries:
         topics=_check_broader(_load_list(data_dir / FILES["topics"], Topic, "slug"), data_dir),
         sources=_load_list(data_dir / FILES["sources"], Source, "name"),
         furniture=_load_mapping(data_dir / FILES["furniture"], Furniture),
-        languages=_load_mapping(
-            languages if languages.is_file() else DATA_DIR / FILES["languages"], Languages
-        ),
+        languages=_load_mapping(LANGUAGES, Languages),
     )
 
 

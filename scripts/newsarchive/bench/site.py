@@ -18,10 +18,11 @@ from pathlib import Path
 import yaml
 
 from .. import synthetic
+from ..checkout import find_upward
+from ..errors import NewsarchiveError
 from ..slugs import slugify
 from .measure import Measured, folder_bytes, measure
 
-REPO = Path(__file__).resolve().parents[3]
 BUILDS = ("ours", "floor", "blog")
 TOPIC_LABELS = dict(synthetic.TOPICS)
 
@@ -38,9 +39,12 @@ class Build:
 
 def write_project(root: Path, size: int, seed: int = 0) -> None:
     """The archive as our site sees it, plus the floor and blog configs over the same texts."""
+    repo = find_upward("mkdocs.yml")
+    if repo is None:
+        raise NewsarchiveError("no mkdocs.yml here or above; run the benchmark in the checkout")
     docs = root / "docs"
-    shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("articles"))
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(repo / "docs", docs, ignore=shutil.ignore_patterns("articles"))
+    shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
     synthetic.write_registries(root / "data", seed)
     synthetic.write_archive(docs / "articles", size, seed)
     floor = root / "floor-docs"

@@ -5,7 +5,7 @@
 note by its kind, never by one site's wording: it sits at the start or end of the text
 or among the lines around the headline (not between two paragraphs of the story), it
 holds a 'translated' word and a language, a tool or a translator, and nothing but the
-words such notes use (data/languages.yml), a translator's name, a quoted original
+words such notes use (languages.yml), a translator's name, a quoted original
 title and a link. A sentence of the story about a translation ("The book was
 translated from Italian in 1990") says more than that, so it stays.
 """
@@ -47,7 +47,7 @@ _CACHE: dict[int, tuple[Languages, NoteWords]] = {}
 
 
 def note_words(languages: Languages) -> NoteWords:
-    """The note vocabulary of data/languages.yml, indexed for reading notes."""
+    """The note vocabulary of languages.yml, indexed for reading notes."""
     cached = _CACHE.get(id(languages))
     if cached is not None and cached[0] is languages:
         return cached[1]

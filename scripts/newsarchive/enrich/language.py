@@ -5,7 +5,7 @@ of Spanish or Ukrainian names can pass for Spanish. Three things keep it right:
 1. in a script with case, capitalised words (names, and the first word of sentences) are
    left out of what the detector reads, when enough of the paragraph is left;
 2. every paragraph votes with its length, so one paragraph of names never decides;
-3. when the vote is unsure, the commonest words of each language (data/languages.yml)
+3. when the vote is unsure, the commonest words of each language (languages.yml)
    break the tie, before the page's declared language is trusted.
 """
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from .. import duplicates
 from ..errors import NewsarchiveError, PageError
 from ..frontmatter import loads, split
-from ..registry import DATA_DIR, Registries, load_registries
+from ..registry import Registries, load_registries
 from . import damage, fields, safety
 from .addresses import Addresses, address, claimed
 from .blame import later_pages
@@ -272,7 +272,7 @@ def validate_pages(
     *,
     archive: Path = ARCHIVE,
     changed_since: str | None = None,
-    data_dir: Path = DATA_DIR,
+    data_dir: Path | None = None,
 ) -> Report:
     """Check the given pages (default: the whole archive) and gather every problem."""
     registries = load_registries(data_dir)

@@ -128,7 +128,7 @@ class Preview:
         for path in sorted(changed):
             if path.suffix == ".md" and path.is_relative_to(articles):
                 continue
-            if path.suffix == ".yml" and path.parent == data and path.name != "languages.yml":
+            if path.suffix == ".yml" and path.parent == data:
                 continue
             return f"{self._shown(path)} changed, which only a full build can take in"
         return ""
