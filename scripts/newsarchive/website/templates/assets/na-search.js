@@ -8,14 +8,14 @@ const STEP = 3; // pieces one query (or one "More results") may open: bounds its
 const ROUTE = "piece"; // the router's filter naming a page's piece (search.py)
 const DEBOUNCE_MS = 300;
 
-const box = document.getElementById("na-search");
-const root = new URL(box.dataset.root, window.location.href).pathname;
+const search = document.getElementById("na-search");
+const root = new URL(search.dataset.root, window.location.href).pathname;
 const bundle = root + "pagefind/";
-const input = box.querySelector(".na-search__input");
-const status = box.querySelector(".na-search__status");
-const list = box.querySelector(".na-search__results");
-const more = box.querySelector(".na-search__more");
-const panel = box.querySelector(".na-search__filters");
+const input = search.querySelector(".na-search__input");
+const status = search.querySelector(".na-search__status");
+const list = search.querySelector(".na-search__results");
+const more = search.querySelector(".na-search__more");
+const panel = search.querySelector(".na-search__filters");
 
 let engine = null; // {pagefind, router}, loaded by the first query
 let manifest = null; // search.json: the filter names and the pieces, oldest first
@@ -31,15 +31,29 @@ function element(tag, className, text) {
   return node;
 }
 
+// A promise kept while it holds; one that failed (the network) is tried again next time.
+function remember(promise, forget) {
+  promise.catch(forget);
+  return promise;
+}
+
+async function fetchJson(name) {
+  const response = await fetch(bundle + name);
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return response.json();
+}
+
 function loadEngine() {
-  engine ??= (async () => {
-    const response = await fetch(bundle + "search.json");
-    if (!response.ok) throw new Error(`search.json: HTTP ${response.status}`);
-    manifest = await response.json();
-    const pagefind = await import(bundle + "pagefind.js");
-    showFilterNames(manifest.filters);
-    return { pagefind, router: manifest.pieces.length ? open(pagefind, "router/") : null };
-  })();
+  engine ??= remember(
+    (async () => {
+      const engineCode = import(bundle + "pagefind.js");
+      manifest ??= await fetchJson("search.json");
+      const pagefind = await engineCode;
+      if (!panel.childElementCount) showFilterNames(manifest.filters);
+      return { pagefind, router: manifest.pieces.length ? await open(pagefind, "router/") : null };
+    })(),
+    () => (engine = null),
+  );
   return engine;
 }
 
@@ -61,22 +75,26 @@ async function route(term, filters) {
   if (!router) return [];
   const all = manifest.pieces.map((_, number) => String(number));
   const words = term.replaceAll('"', " ");
-  const found = await (await router).search(words, { filters: { ...filters, [ROUTE]: { any: all } } });
+  const options = { filters: { ...filters, [ROUTE]: { any: all } } };
+  const found = await router.search(words, options);
   const counts = found.filters[ROUTE] || {};
   return all.filter((number) => counts[number] > 0).map(Number).reverse();
 }
 
 async function searchPiece(number, query) {
   const { pagefind } = await loadEngine();
-  if (!pieces.has(number)) pieces.set(number, open(pagefind, manifest.pieces[number].path));
+  if (!pieces.has(number)) {
+    const opening = open(pagefind, manifest.pieces[number].path);
+    pieces.set(number, remember(opening, () => pieces.delete(number)));
+  }
   const found = await (await pieces.get(number)).search(query.term, { filters: query.filters });
   return found.results.filter((result) => result.score > 0);
 }
 
 function selectedFilters() {
   const filters = {};
-  for (const box of panel.querySelectorAll("input:checked")) {
-    (filters[box.name] ??= { any: [] }).any.push(box.value);
+  for (const checkbox of panel.querySelectorAll("input:checked")) {
+    (filters[checkbox.name] ??= { any: [] }).any.push(checkbox.value);
   }
   return filters;
 }
@@ -129,7 +147,7 @@ async function next(query) {
   for (const result of query.results.slice(from, query.shown)) {
     const item = element("li", "na-search__result");
     list.append(item); // in order now; filled when its excerpt arrives
-    result.data().then((data) => fill(item, data));
+    result.data().then((data) => fill(item, data), () => item.remove());
   }
   const left = query.results.length > query.shown;
   more.hidden = !left && !query.queue.length;
@@ -169,7 +187,8 @@ function fill(item, data) {
 function showFilterNames(names) {
   for (const name of names) {
     const group = element("details", "na-search__filter");
-    const summary = element("summary", "na-search__filter-name", name[0].toUpperCase() + name.slice(1));
+    const label = name[0].toUpperCase() + name.slice(1);
+    const summary = element("summary", "na-search__filter-name", label);
     const values = element("fieldset", "na-search__filter-values");
     values.dataset.filter = name;
     group.append(summary, values);
@@ -180,14 +199,14 @@ function showFilterNames(names) {
 }
 
 function loadFilterValues() {
-  filterValues ??= fetch(bundle + "filters.json")
-    .then((response) => response.json())
-    .then((all) => {
+  filterValues ??= remember(
+    fetchJson("filters.json").then((all) => {
       for (const values of panel.querySelectorAll(".na-search__filter-values")) {
         showValues(values, all[values.dataset.filter] || {});
       }
-    });
-  return filterValues;
+    }),
+    () => (filterValues = null),
+  );
 }
 
 function showValues(fieldset, counts) {
@@ -197,14 +216,15 @@ function showValues(fieldset, counts) {
   else values.sort((a, b) => a.localeCompare(b));
   for (const value of values) {
     const label = element("label", "na-search__filter-value");
-    const box = element("input");
-    box.type = "checkbox";
-    box.name = fieldset.dataset.filter;
-    box.value = value;
-    box.id = `${box.name}-${value}`;
-    box.addEventListener("change", () => run(input.value));
-    label.htmlFor = box.id;
-    label.append(box, value, " ", element("span", "na-search__filter-count", String(counts[value])));
+    const checkbox = element("input");
+    checkbox.type = "checkbox";
+    checkbox.name = fieldset.dataset.filter;
+    checkbox.value = value;
+    checkbox.id = `${checkbox.name}-${value}`;
+    checkbox.addEventListener("change", () => run(input.value));
+    label.htmlFor = checkbox.id;
+    const count = element("span", "na-search__filter-count", String(counts[value]));
+    label.append(checkbox, value, " ", count);
     fieldset.append(label);
   }
 }
