@@ -109,8 +109,8 @@ def test_field_the_model_rejects_is_one_line(registries):
     with pytest.raises(InputError) as caught:
         enrich(make_clean(title="x" * 301), Overrides(), registries)
     assert str(caught.value) == (
-        "inbox/story.txt: title: String should have at most 300 characters; "
-        "correct it with the matching flag or in story.meta.yml"
+        "inbox/story.txt: title is longer than 300 characters; shorten it, "
+        "with the matching flag or in story.meta.yml"
     )
 
 

@@ -302,7 +302,7 @@ def test_ingest_refuses_only_addresses_and_pages_without_text(archive: HostileAr
     not_web = {f"urls-{p.id}.meta.yml" for p in PAYLOADS if not p.text.startswith("https://")}
     comments = {f"page-{p.id}.html" for p in PAYLOADS if p.text.startswith("<!--<")}
     assert set(refused) == not_web | comments
-    assert all(refused[name].endswith("must start with http:// or https://") for name in not_web)
+    assert all(refused[name].endswith("must be an http:// or https:// address") for name in not_web)
     assert all(
         refused[name].endswith(
             "page has no article text; save the article page itself, "

@@ -143,9 +143,13 @@ def test_flags_beat_the_sidecar_which_beats_the_text(workdir: Path) -> None:
 @pytest.mark.parametrize(
     ("flag", "value", "message"),
     [
-        ("--date", "15/03/2025", "--date '15/03/2025' is not YYYY-MM-DD; write it like 2025-03-15"),
-        ("--from", "French", "--from 'French' is not a two-letter language code like fr or uk"),
-        ("--url", "javascript:alert(1)", "--url 'javascript:alert(1)' must start with http"),
+        ("--date", "15/03/2025", "--date '15/03/2025' is not YYYY-MM-DD; write 2025-03-15"),
+        (
+            "--from",
+            "French",
+            "--from 'French' is not a two-letter ISO 639-1 code such as en, fr, de, uk",
+        ),
+        ("--url", "javascript:alert(1)", "--url 'javascript:alert(1)' must be an http"),
     ],
 )
 def test_bad_flags_are_usage_errors(workdir: Path, flag: str, value: str, message: str) -> None:

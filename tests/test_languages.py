@@ -82,11 +82,11 @@ def test_data_is_found_from_inside_the_checkout_and_nowhere_else(
         ),
         (
             "languages:\n- code: ita\n  name: Italian\n",
-            "field 'languages.0.code': String should match pattern '^[a-z]{2}$'",
+            "languages.code item 1 'ita' is not a two-letter ISO 639-1 code such as en, fr, de, uk",
         ),
         (
             "languages:\n- code: it\n  name: Italian\n  function_words: [il, no]\n",
-            "field 'languages.0.function_words.1': Input should be a valid string",
+            "languages.function_words item 2 must be text, not bool; quote the value",
         ),
     ],
 )

@@ -125,8 +125,8 @@ def test_a_title_of_1000_characters_is_refused(work: Path) -> None:
     code, lines = ingest("inbox/story.txt", "--title", "Talks " * 200)
     assert code == 1
     assert lines[0] == (
-        "error: inbox/story.txt: title: String should have at most 300 characters; "
-        "correct it with the matching flag or in story.meta.yml"
+        "error: inbox/story.txt: title is longer than 300 characters; shorten it, "
+        "with the matching flag or in story.meta.yml"
     )
     assert not (work / "out").exists() or pages(work / "out") == []
 
@@ -146,8 +146,8 @@ def test_a_sidecar_cannot_set_the_slug(work: Path) -> None:
     code, lines = ingest("inbox")
     assert code == 1
     assert lines[0] == (
-        "error: inbox/story.meta.yml: unknown key 'slug'; known keys: title, date, source, url, "
-        "from, method, translator, original_title, original_url, reviewed"
+        "error: inbox/story.meta.yml: unknown field 'slug'; remove it or use one of: title, date, "
+        "source, url, from, method, translator, original_title, original_url, reviewed"
     )
     assert not (work / "out").exists()
 

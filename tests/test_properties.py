@@ -312,15 +312,19 @@ def test_the_cli_exits_0_or_1_and_writes_only_archived_pages(
 @pytest.mark.parametrize(
     ("sidecar", "message"),
     [
-        ('"ti\\rtle": x\n', "unknown key 'ti\\rtle'; did you mean 'title'?"),
+        ('"ti\\rtle": x\n', "unknown field 'ti\\rtle'; did you mean 'title'?"),
         (
             'method: "machine\\nx"\n',
-            "method 'machine\\nx' is not one of: machine, human, post-edited",
+            "method 'machine\\nx' is not one of machine, human, post-edited; "
+            "pick the one that fits",
         ),
-        ('from: "f\\u2028r"\n', "from 'f\\u2028r' is not a two-letter language code like fr or uk"),
+        (
+            'from: "f\\u2028r"\n',
+            "from 'f\\u2028r' is not a two-letter ISO 639-1 code such as en, fr, de, uk",
+        ),
         (
             f"url: {'x' * 200}\n",
-            f"url '{'x' * 79}…' must start with http:// or https://",
+            f"url '{'x' * 79}…' must be an http:// or https:// address",
         ),
     ],
 )

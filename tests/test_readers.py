@@ -224,7 +224,8 @@ class TestSidecars:
             assert read_sidecar(path) == Overrides(date=dt.date(2025, 4, 2))
         else:
             assert error_of(read_sidecar, path) == (
-                f"{path}: date '2025-02-30' is not YYYY-MM-DD; write it like 2025-03-15"
+                f"{path}: date 2025-02-30 is not a real calendar date; "
+                "write the publication date as YYYY-MM-DD"
             )
 
     def test_empty_sidecar_gives_nothing(self, tmp_path: Path) -> None:
@@ -235,10 +236,11 @@ class TestSidecars:
     @pytest.mark.parametrize(
         ("name", "message"),
         [
-            ("sidecar_unknown_key.meta.yml", "unknown key 'tittle'; did you mean 'title'?"),
+            ("sidecar_unknown_key.meta.yml", "unknown field 'tittle'; did you mean 'title'?"),
             (
                 "sidecar_bad_date.meta.yml",
-                "date '03/11/2024' is not YYYY-MM-DD; write it like 2025-03-15",
+                "date '03/11/2024' is not YYYY-MM-DD; write 2024-11-03 or 2024-03-11, "
+                "whichever the original means",
             ),
             (
                 "sidecar_alias.meta.yml",
@@ -247,12 +249,13 @@ class TestSidecars:
             ("sidecar_not_mapping.meta.yml", "sidecar must be a mapping of 'key: value' lines"),
             (
                 "sidecar_yaml_error.meta.yml",
-                "not valid YAML at line 3 (expected ',' or ']', but got '<stream end>'); "
-                "fix the indentation or quoting",
+                "line 3: not valid YAML (expected ',' or ']', but got '<stream end>'); "
+                "check the quoting and indentation",
             ),
             (
                 "sidecar_bad_method.meta.yml",
-                "method 'automatic' is not one of: machine, human, post-edited",
+                "method 'automatic' is not one of machine, human, post-edited; "
+                "pick the one that fits",
             ),
         ],
     )

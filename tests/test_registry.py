@@ -99,12 +99,14 @@ def data_dir_with(tmp_path: Path, fixture: str) -> tuple[Path, Path]:
         ("listed_twice.people.yml", "entry 3: 'Maia Sandu' is listed twice; merge the two"),
         (
             "bad_indentation.organisations.yml",
-            "not valid YAML at line 5; fix the indentation or quoting",
+            "line 5: this line is indented further than the lines it belongs with; "
+            "line it up with them",
         ),
         ("not_a_list.topics.yml", "must be a YAML list of entries ('- name: ...')"),
         (
             "bad_iptc.topics.yml",
-            "entry 1 (politics): field 'iptc': String should match pattern '^medtop:[0-9]{8}$'",
+            "entry 1 (politics): iptc '11000000' is not an IPTC Media Topic code "
+            "such as medtop:11000000",
         ),
         ("cue_listed_twice.topics.yml", "entry 1 (sport): cue 'soccer' is listed twice; keep one"),
         (

@@ -13,10 +13,24 @@ from typing import Any
 import yaml
 
 from .errors import PageError
+from .explain import yaml_error
 
 DELIMITER = "---"
-# libyaml's loader when present: same safe semantics, many times faster on large archives.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's when present: many times faster on large archives) that
+    keeps an impossible date (2025-02-30) as text, for the model to refuse in its words."""
+
+
+def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
 _FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -42,12 +56,10 @@ def loads(text: str) -> tuple[dict[str, Any], str]:
     """Parse a page into (front-matter mapping, Markdown body)."""
     yaml_text, body, first_line = split(text)
     try:
-        data = yaml.load(yaml_text, Loader=_Loader) if yaml_text.strip() else {}
+        data = yaml.load(yaml_text, Loader=Loader) if yaml_text.strip() else {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise PageError(f"front matter is not valid YAML ({problem})", line=line) from exc
+        line, message = yaml_error(exc, yaml_text, first_line)
+        raise PageError(f"front matter: {message}", line=line) from exc
     if not isinstance(data, dict):
         raise PageError("front matter must be a mapping of 'field: value' lines")
     return data, body

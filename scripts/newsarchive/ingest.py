@@ -25,6 +25,7 @@ from rich.progress import Progress
 from . import cleaner, duplicates, frontmatter, readers, writer
 from .enrich import Enriched, enrich
 from .errors import InputError, NewsarchiveError, PageError, one_line
+from .explain import model_error
 from .model import Article
 from .overrides import Overrides, overrides_from
 from .registry import (
@@ -208,10 +209,9 @@ def _with_history(article: Article, page: Path, source: Path) -> Article:
     try:
         return Article.model_validate({**article.model_dump(by_alias=True), **kept})
     except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"]) or "history"
         raise InputError(
-            f"--force keeps the history of {page}, but its {where}: {error['msg']}; fix it first",
+            f"--force keeps the history of {page}, but its "
+            f"{model_error(exc.errors()[0], Article)}; fix it first",
             source,
         ) from None
 

@@ -24,9 +24,13 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX = 80
 # Where a page lives, as its folder and file name say: docs/articles/YYYY/MM/<slug>.md.
 ADDRESS_PATTERN = r"^[0-9]{4}/[0-9]{2}/[a-z0-9]+(?:-[a-z0-9]+)*$"
+# The registries' identifiers for an entry elsewhere.
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+IPTC_PATTERN = r"^medtop:[0-9]{8}$"
 
 
-def _check_http_url(value: str | None) -> str | None:
+def check_http_url(value: str | None) -> str | None:
+    """The one web-address rule for a page's and a contributor's addresses."""
     if value is not None and not value.lower().startswith(("http://", "https://")):
         raise ValueError("must be an http:// or https:// address")
     return value
@@ -60,7 +64,7 @@ class Translation(BaseModel):
     @field_validator("original_url")
     @classmethod
     def _http_only(cls, value: str | None) -> str | None:
-        return _check_http_url(value)
+        return check_http_url(value)
 
 
 class Correction(BaseModel):
@@ -131,7 +135,7 @@ class Article(BaseModel):
     @field_validator("url")
     @classmethod
     def _http_only(cls, value: str | None) -> str | None:
-        return _check_http_url(value)
+        return check_http_url(value)
 
     @field_validator(
         "provisional", "byline", "people", "organisations", "places", "topics", "moved_from"

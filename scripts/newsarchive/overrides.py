@@ -8,7 +8,6 @@ fields. A bad value is a one-line error naming the flag or key, the value and th
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, get_args
@@ -16,9 +15,9 @@ from typing import Any, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import NewsarchiveError
-from .model import LANG_PATTERN, Method
+from .explain import date_problem, model_error
+from .model import LANG_PATTERN, Method, check_http_url
 
-_SHOWN_MAX = 80
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 METHODS: tuple[str, ...] = get_args(Method)
 
@@ -33,14 +32,17 @@ class Overrides(BaseModel):
     source: str | None = Field(None, description="Publisher, e.g. 'The Canadian Press'")
     url: str | None = Field(None, description="Address of the published article")
     from_lang: str | None = Field(
-        None, alias="from", description="ISO 639-1 code of the original's language"
+        None,
+        alias="from",
+        pattern=LANG_PATTERN,
+        description="ISO 639-1 code of the original's language",
     )
     method: Method | None = Field(None, description="How it was translated")
     translator: str | None = Field(None, description="Person or tool that translated")
     original_title: str | None = Field(None, description="Headline in the original")
     original_url: str | None = Field(None, description="Address of the original article")
     reviewed: bool | None = Field(
-        None, description="A person checked the translation against the original"
+        None, strict=True, description="A person checked the translation against the original"
     )
 
     @field_validator("title", "source", "translator", "original_title", mode="before")
@@ -63,39 +65,14 @@ class Overrides(BaseModel):
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise ValueError("is not YYYY-MM-DD; write it like 2025-03-15")
+        raise ValueError(date_problem(value, "the publication date"))
 
     @field_validator("url", "original_url", mode="before")
     @classmethod
     def _web(cls, value: Any) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip().lower().startswith(
-            ("http://", "https://")
-        ):
-            raise ValueError("must start with http:// or https://")
-        return value.strip()
-
-    @field_validator("from_lang", mode="before")
-    @classmethod
-    def _language(cls, value: Any) -> Any:
-        if value is not None and not (isinstance(value, str) and re.fullmatch(LANG_PATTERN, value)):
-            raise ValueError("is not a two-letter language code like fr or uk")
-        return value
-
-    @field_validator("method", mode="before")
-    @classmethod
-    def _method(cls, value: Any) -> Any:
-        if value is not None and value not in METHODS:
-            raise ValueError(f"is not one of: {', '.join(METHODS)}")
-        return value
-
-    @field_validator("reviewed", mode="before")
-    @classmethod
-    def _flag(cls, value: Any) -> Any:
-        if value is not None and not isinstance(value, bool):
-            raise ValueError("is not true or false; write true or false")
-        return value
+        if value is not None and not isinstance(value, str):
+            raise ValueError("must be an http:// or https:// address")
+        return check_http_url(value.strip() if value is not None else None)
 
     def over(self, other: Overrides) -> Overrides:
         """These overrides, with gaps filled from `other` (self wins)."""
@@ -109,28 +86,9 @@ FACTS = {info.alias or name: info for name, info in Overrides.model_fields.items
 def overrides_from(values: Mapping[str, Any], named: Callable[[str], str]) -> Overrides:
     """Check `values` (by sidecar key) into Overrides; `named` gives how the user wrote a key
     ('date' in a sidecar, '--date' on the command line). Raises NewsarchiveError in one line."""
-    known = list(FACTS)
-    for key in values:
-        if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
-            raise NewsarchiveError(f"unknown key '{shown(key)}'; {hint}")
     try:
         return Overrides.model_validate({k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:
         error = exc.errors()[0]
-        field = str(error["loc"][0])
-        key = next(
-            (k for k, info in FACTS.items() if info is Overrides.model_fields.get(field)), field
-        )
-        reason = str(error.get("ctx", {}).get("error", error["msg"]))
-        value = values.get(key)
-        said = "" if reason.startswith("must be text") else f" '{shown(value)}'"
-        raise NewsarchiveError(f"{named(key)}{said} {reason}") from None
-
-
-def shown(value: Any) -> str:
-    """A contributor's value as quoted in a one-line error: what does not print escaped
-    (line breaks, zero-width marks), long ones cut."""
-    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(value))
-    return text if len(text) <= _SHOWN_MAX else text[: _SHOWN_MAX - 1] + "…"
+        key = str(error["loc"][0]) if error["loc"] else ""
+        raise NewsarchiveError(model_error(error, Overrides, name=named(key))) from None

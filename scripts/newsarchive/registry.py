@@ -8,7 +8,6 @@ Errors name the file and the entry.
 
 from __future__ import annotations
 
-import difflib
 import fcntl
 import functools
 import os
@@ -23,8 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from .checkout import find_upward
 from .errors import RegistryError
+from .explain import model_error, yaml_error
 from .furniture_rule import FurnitureRule
-from .model import LANG_PATTERN
+from .model import IPTC_PATTERN, LANG_PATTERN, SLUG_PATTERN, WIKIDATA_PATTERN
 
 LANGUAGES = Path(__file__).with_name("languages.yml")
 # "Agencia EFE", "Agence France-Presse": the word for agency before an agency's name.
@@ -38,7 +38,7 @@ class Entity(BaseModel):
 
     name: str = Field(min_length=1, description="Canonical name used in front matter")
     aliases: list[str] = Field(default_factory=list, description="Other spellings and scripts")
-    wikidata: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$")
+    wikidata: str | None = Field(None, pattern=WIKIDATA_PATTERN)
     role: str | None = Field(None, min_length=1, description="e.g. President of Ukraine")
     description: str | None = None
 
@@ -48,10 +48,10 @@ class Topic(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    slug: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    slug: str = Field(pattern=SLUG_PATTERN)
     label: str = Field(min_length=1)
     description: str = Field(min_length=1)
-    iptc: str | None = Field(None, pattern=r"^medtop:[0-9]{8}$", description="IPTC Media Topic")
+    iptc: str | None = Field(None, pattern=IPTC_PATTERN, description="IPTC Media Topic")
     broader: str | None = Field(None, description="Slug of the topic this one is part of")
     strong: list[str] = Field(default_factory=list, description="Cues that say the topic alone")
     cues: list[str] = Field(default_factory=list, description="Cues that support the topic")
@@ -83,7 +83,7 @@ class Source(BaseModel):
     kind: Literal["publisher", "agency"] = "publisher"
     aliases: list[str] = Field(default_factory=list)
     url: str | None = None
-    wikidata: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$")
+    wikidata: str | None = Field(None, pattern=WIKIDATA_PATTERN)
 
 
 class Furniture(BaseModel):
@@ -223,27 +223,19 @@ class Registries:
 
 def _read_yaml(path: Path) -> object:
     try:
-        # libyaml's safe loader when present: the registries are read on every run.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise RegistryError("file is missing; restore it from git", path) from exc
+    try:
+        # libyaml's safe loader when present: the registries are read on every run.
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise RegistryError(f"not valid YAML{where}; fix the indentation or quoting", path) from exc
+        line, message = yaml_error(exc, text)
+        raise RegistryError(f"line {line}: {message}", path) from exc
 
 
 def _explain(exc: ValidationError, model: type[BaseModel]) -> str:
-    error = exc.errors()[0]
-    field = ".".join(str(part) for part in error["loc"])
-    if error["type"] == "extra_forbidden":
-        close = difflib.get_close_matches(field, list(model.model_fields), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else "; remove it"
-        return f"unknown field '{field}'{hint}"
-    if not field:  # a check across entries: its own message says what to change
-        return str(error.get("ctx", {}).get("error", error["msg"]))
-    return f"field '{field}': {error['msg']}"
+    return model_error(exc.errors()[0], model)
 
 
 def _load_list(path: Path, model: type[M], key: str) -> dict[str, M]:

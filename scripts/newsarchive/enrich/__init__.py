@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from ..cleaner.header import provisional_title
 from ..errors import InputError
+from ..explain import model_error
 from ..model import Article, provisional_message
 from ..overrides import Overrides
 from ..records import CleanArticle
@@ -144,11 +145,9 @@ def enrich(
     try:
         article = Article(**fields)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(part) for part in error["loc"])
         raise InputError(
-            f"{where}: {error['msg']}; correct it with the matching flag or in "
-            f"{sidecar_name(raw.path)}",
+            f"{model_error(exc.errors()[0], Article)}, with the matching flag or "
+            f"in {sidecar_name(raw.path)}",
             raw.path,
         ) from exc
     warnings = [

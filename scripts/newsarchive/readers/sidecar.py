@@ -8,6 +8,8 @@ from typing import Any
 import yaml
 
 from ..errors import InputError, NewsarchiveError
+from ..explain import yaml_error
+from ..frontmatter import Loader
 from ..overrides import Overrides, overrides_from
 from .limits import MAX_SIDECAR_BYTES, MAX_SIDECAR_DEPTH, read_bytes
 
@@ -55,11 +57,8 @@ def _load_sidecar_yaml(path: Path, text: str) -> Any:
                     "write one 'key: value' line per field",
                     path,
                 )
-        return yaml.safe_load(text)
+        # The pages' loader: an impossible date stays text, for Overrides to explain.
+        return yaml.load(text, Loader=Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise InputError(
-            f"not valid YAML{where} ({problem}); fix the indentation or quoting", path
-        ) from exc
+        line, message = yaml_error(exc, text)
+        raise InputError(f"line {line}: {message}", path) from exc

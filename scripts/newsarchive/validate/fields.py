@@ -13,19 +13,19 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, get_args
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from ..explain import Location, date_problem, model_error, name_of
 from ..model import (
     ADDRESS_PATTERN,
     SLUG_PATTERN,
     Article,
     Provisional,
-    Translation,
     provisional_message,
 )
 from ..registry import FILES, Registries
 from ..slugs import slugify
-from .yamltraps import FrontMatter, Location, name_of
+from .yamltraps import FrontMatter
 
 # A complete line for each required field, to paste when it is missing.
 _EXAMPLES = {
@@ -45,34 +45,6 @@ _DAYS = {
     "updated": "the day of the last correction that is not minor",
     "corrections": "the day of the correction",
 }
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
-_ISO_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
-
-
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in model.model_fields.items()]
-
-
-def _date_fix(value: object, location: Location) -> str:
-    text, name, key = str(value).strip(), name_of(location), str(location[-1])
-    if any(isinstance(part, int) for part in location):
-        name += ":"  # 'corrections.date item 1: 2025-13-01 is ...'
-    meaning = _DAYS[str(location[0])]
-    if _ISO_LIKE.match(text):
-        return f"{name} {text} is not a real calendar date; write {meaning} as YYYY-MM-DD"
-    match = _DAY_MONTH_YEAR.match(text)
-    if match:
-        first, second, year = (int(part) for part in match.groups())
-        day_first = f"{year}-{second:02d}-{first:02d}"
-        month_first = f"{year}-{first:02d}-{second:02d}"
-        if first > 12 and second <= 12:
-            return f"{name} '{text}' is not YYYY-MM-DD; write {key}: {day_first}"
-        if first <= 12 and second <= 12:
-            return (
-                f"{name} '{text}' is not YYYY-MM-DD; write {key}: {day_first} "
-                f"or {month_first}, whichever the original means"
-            )
-    return f"{name} '{text}' is not a date; write {meaning} as YYYY-MM-DD"
 
 
 def _value_fix(name: str, reason: str) -> str:
@@ -89,47 +61,29 @@ def _value_fix(name: str, reason: str) -> str:
 
 
 def _explain(error: Mapping[str, Any], location: Location) -> str:
+    """The shared explainer (explain.model_error), with what a page's fields add: a line to
+    paste, the meaning of each date, a slug to use."""
     kind, name, value = error["type"], name_of(location), error.get("input")
     last = str(location[-1]) if location else ""
     if kind == "missing":
         return f"missing required field '{name}'; add a line '{_EXAMPLES.get(last, last + ': …')}'"
-    if kind == "extra_forbidden":
-        parent = Translation if location[:1] == ("translation",) else Article
-        close = difflib.get_close_matches(last, _field_names(parent), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "remove it (see CONTRIBUTING.md)"
-        return f"unknown field '{name}'; {hint}"
     if location[:1] in {(key,) for key in _DAYS} and kind.startswith(("date", "datetime")):
-        return _date_fix(value, location)
+        if any(isinstance(part, int) for part in location):
+            name += ":"  # 'corrections.date item 1: 2025-13-01 is ...'
+        return f"{name} {date_problem(value, _DAYS[str(location[0])], last)}"
     if kind == "string_pattern_mismatch" and last == "slug":
         suggestion = slugify(str(value)) or "words-joined-by-hyphens"
         return f"slug '{value}' is not lowercase ASCII words joined by '-'; use slug: {suggestion}"
-    if kind == "string_pattern_mismatch" and last in {"language", "from"}:
-        return f"{name} '{value}' is not a two-letter ISO 639-1 code; use e.g. en, fr, de, uk"
     if kind == "string_pattern_mismatch" and last == "note":
         return f"{name} must be one line; join its lines into one sentence"
     if kind == "literal_error" and location[:1] == ("provisional",):
         fields = ", ".join(get_args(Provisional))
         return f"{name} '{value}' cannot be provisional (only {fields} can); remove it"
-    if kind == "literal_error":
-        return f"{name} '{value}' is not one of machine, human, post-edited; pick the one that fits"
-    if kind == "string_type":
-        return f"{name} must be text, not {type(value).__name__}; quote the value"
     if kind in {"bool_type", "bool_parsing"} and last == "reviewed":
         return f"{name} must be true or false; write {last}: true only after a human check"
-    if kind in {"bool_type", "bool_parsing"}:
-        return f"{name} must be true or false; write {last}: true or leave the line out"
-    if kind == "list_type":
-        return f"{name} must be a list; write one '- item' line per entry under '{last}:'"
-    if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return f"{name} must hold indented 'field: value' lines; indent from/method under it"
-    if kind == "string_too_short":
-        return f"{name} is empty; fill it in or remove the line"
-    if kind == "string_too_long":
-        limit = error.get("ctx", {}).get("max_length")
-        return f"{name} is longer than {limit} characters; shorten it"
     if kind == "value_error":
         return _value_fix(name, str(error.get("ctx", {}).get("error", error["msg"])))
-    return f"{name}: {error['msg']}; correct the value (see CONTRIBUTING.md)"
+    return model_error(error, Article)
 
 
 def _repeat_location(data: Mapping[str, Any], location: Location) -> Location:

@@ -14,24 +14,9 @@ import yaml
 
 from .. import frontmatter
 from ..errors import PageError
-
-Location = tuple[str | int, ...]
+from ..explain import TAB_IN_INDENT, Location, name_of, quote, tab_lines, yaml_error
 
 _BOOL_WORDS = {"true", "false"}
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe loader that keeps an impossible date (2025-02-30) as text for the model to reject."""
-
-
-def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return node.value
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
 
 
 @dataclass
@@ -51,20 +36,6 @@ class FrontMatter:
             if location[:end] in self.lines:
                 return self.lines[location[:end]]
         return 1
-
-
-def name_of(location: Location) -> str:
-    """'translation.from', or 'people item 2' for the second entry of a list."""
-    keys = ".".join(str(part) for part in location if isinstance(part, str))
-    items = [part for part in location if isinstance(part, int)]
-    return f"{keys} item {items[-1] + 1}" if items else keys
-
-
-def quote(value: str) -> str:
-    """The value as a quoted YAML scalar a contributor can paste."""
-    if "'" in value and '"' not in value and "\\" not in value:
-        return f'"{value}"'
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _example(location: Location, value: str) -> str:
@@ -107,38 +78,6 @@ def _walk(node: yaml.Node, location: Location, first_line: int, parsed: FrontMat
             parsed.traps[location] = trap
 
 
-def _tab_errors(yaml_text: str, first_line: int) -> list[tuple[int, str]]:
-    errors = []
-    for number, line in enumerate(yaml_text.splitlines()):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            errors.append(
-                (
-                    first_line + number,
-                    "tab in the indentation; YAML allows only spaces: replace the tab with spaces",
-                )
-            )
-    return errors
-
-
-def _explain_yaml_error(exc: yaml.YAMLError, yaml_text: str, first_line: int) -> tuple[int, str]:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if mark is None:
-        return first_line, f"front matter is not valid YAML ({problem}); fix its quoting"
-    line = first_line + mark.line
-    text = yaml_text.splitlines()[mark.line] if mark.line < len(yaml_text.splitlines()) else ""
-    key, colon, value = text.partition(":")
-    # PyYAML says "...allowed here", libyaml "...allowed in this context".
-    if problem.startswith("mapping values are not allowed") and colon:
-        key = key.strip().lstrip("- ")
-        return line, (
-            f"the value of '{key}' contains ': ', which YAML reads as a new field; "
-            f"quote the whole value: {key}: {quote(value.strip())}"
-        )
-    return line, f"front matter is not valid YAML ({problem}); check the quoting on this line"
-
-
 def parse_front_matter(text: str) -> FrontMatter:
     """Split a page and parse its front matter, recording problems instead of raising."""
     try:
@@ -147,13 +86,13 @@ def parse_front_matter(text: str) -> FrontMatter:
         return FrontMatter(data=None, body=text, body_line=1, errors=[(1, exc.message)])
     body_line = text[: len(text) - len(body)].count("\n") + 1
     parsed = FrontMatter(data=None, body=body, body_line=body_line)
-    tabs = _tab_errors(yaml_text, first_line)
-    loader = _Loader(yaml_text)
+    tabs = [(first_line + number, TAB_IN_INDENT) for number in tab_lines(yaml_text)]
+    loader = frontmatter.Loader(yaml_text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
-        parsed.errors = tabs or [_explain_yaml_error(exc, yaml_text, first_line)]
+        parsed.errors = tabs or [yaml_error(exc, yaml_text, first_line)]
         return parsed
     finally:
         loader.dispose()
