@@ -83,10 +83,16 @@ def test_site_report_gives_ratios_and_marks_skipped_builds() -> None:
     builds = [
         Build(1000, "ours", Measured(6.0, 300.0, 0, ""), 50_000_000),
         Build(1000, "floor", Measured(3.0, 200.0, 0, ""), 20_000_000),
+        Build(1000, "pagefind", Measured(1.0, 900.0, 0, ""), 5_000_000),
         Build(1000, "blog", None, 0),
+        Build(100000, "ours", Measured(600.0, 900.0, 0, ""), 5_000_000_000),
+        Build(100000, "pagefind", None, 0),
     ]
     assert render_site(builds).splitlines()[2:] == [
-        "| 1000 | ours | 6.0 | 300 | 50.0 | ours/floor 2.00 | ok |",
+        "| 1000 | ours | 6.0 | 300 | 50.0 | ours/floor 2.00, ours/(floor+pagefind) 1.50 | ok |",
         "| 1000 | floor | 3.0 | 200 | 20.0 |  | ok |",
+        "| 1000 | pagefind | 1.0 | 900 | 5.0 |  | ok |",
         "| 1000 | blog | skipped | | | | |",
+        "| 100000 | ours | 600.0 | 900 | 5000.0 | ours/floor —, ours/(floor+pagefind) — | ok |",
+        "| 100000 | pagefind | skipped | | | | |",
     ]

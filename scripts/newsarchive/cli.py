@@ -313,10 +313,19 @@ def bench_preview(sizes: str, seed: int) -> None:
 @bench.command("site")
 @click.option("--sizes", default="1000,5000,20000", show_default=True, help="Archive sizes.")
 @click.option("--skip-blog-above", default=5000, show_default=True, help="Blog build size limit.")
+@click.option(
+    "--skip-pagefind-above",
+    default=20000,
+    show_default=True,
+    help="Size limit of Pagefind over the floor (one pass holds every page in memory).",
+)
 @click.option("--seed", default=0, show_default=True, help="Seed of the synthetic archive.")
 @click.option("--no-search", is_flag=True, help="Skip the Chromium search download figure.")
-def bench_site(sizes: str, skip_blog_above: int, seed: int, no_search: bool) -> None:
-    """Build synthetic archives three ways (ours, floor, Material blog); time and size them.
+def bench_site(
+    sizes: str, skip_blog_above: int, skip_pagefind_above: int, seed: int, no_search: bool
+) -> None:
+    """Build synthetic archives four ways (ours, floor, Pagefind over the floor, Material
+    blog); time and size them.
 
     Example: newsarchive bench site --sizes 1000 --skip-blog-above 1000
     """
@@ -328,8 +337,9 @@ def bench_site(sizes: str, skip_blog_above: int, seed: int, no_search: bool) -> 
         numbers = [int(size) for size in sizes.split(",")]
     except ValueError:
         raise UsageExit(f"--sizes {sizes!r} must be numbers separated by commas") from None
+    skip_above = {"blog": skip_blog_above, "pagefind": skip_pagefind_above}
     with tempfile.TemporaryDirectory(prefix="newsarchive-bench-") as scratch:
-        click.echo(run_bench_site(numbers, skip_blog_above, Path(scratch), seed, not no_search))
+        click.echo(run_bench_site(numbers, skip_above, Path(scratch), seed, not no_search))
 
 
 if __name__ == "__main__":

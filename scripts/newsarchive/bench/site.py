@@ -3,8 +3,10 @@
 For each size one synthetic archive is written, then three builds of the same articles
 run one after another, each in a fresh interpreter measured from outside:
 ours (`newsarchive build`, search index included), the floor (Material with no plugins,
-articles out of the nav) and the blog reference (blog with categories = topics, tags
-for people, and search), as in /work/shared/BENCHMARKS.md.
+articles out of the nav), Pagefind over the floor's output (so ours, which includes its
+search index, is compared with the floor plus a search index) and the blog reference
+(blog with categories = topics, tags for people, and search), as in
+/work/shared/BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import shutil
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +26,7 @@ from ..errors import NewsarchiveError
 from ..slugs import slugify
 from .measure import Measured, folder_bytes, measure
 
-BUILDS = ("ours", "floor", "blog")
+BUILDS = ("ours", "floor", "pagefind", "blog")
 TOPIC_LABELS = dict(synthetic.TOPICS)
 
 
@@ -88,6 +91,8 @@ def _write_blog(docs: Path, size: int, seed: int) -> None:
 def _command(name: str, site: Path) -> list[str]:
     if name == "ours":
         return [sys.executable, "-m", "newsarchive.cli", "build", "--site-dir", str(site)]
+    if name == "pagefind":  # indexes the floor's output, as BENCHMARKS.md measures it
+        return [sys.executable, "-m", "pagefind", "--site", str(site.parent / "site-floor")]
     config = f"{name}.yml"
     return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)]
 
@@ -96,6 +101,8 @@ def run_build(root: Path, size: int, name: str) -> Build:
     """Build one site of the project at `root` and measure it."""
     site = root / f"site-{name}"
     measured = measure(_command(name, site), cwd=root)
+    if name == "pagefind":
+        site = root / "site-floor" / "pagefind"
     return Build(size, name, measured, folder_bytes(site) if site.is_dir() else 0)
 
 
@@ -108,14 +115,16 @@ def pick_words(size: int, seed: int = 0) -> tuple[str, str]:
     return words[0][1], words[-1][1]
 
 
-def _cell(build: Build, other: Build | None) -> str:
-    if build.measured is None or other is None or other.measured is None:
+def _cell(build: Build, *others: Build | None) -> str:
+    seconds = [o.measured.seconds for o in others if o is not None and o.measured is not None]
+    if build.measured is None or len(seconds) < len(others):
         return "—"
-    return f"{build.measured.seconds / other.measured.seconds:.2f}"
+    return f"{build.measured.seconds / sum(seconds):.2f}"
 
 
 def render(builds: list[Build]) -> str:
-    """The builds as a Markdown table, with ours/floor and blog/ours ratios per size."""
+    """The builds as a Markdown table, with ours/floor, ours/(floor + Pagefind) and blog/ours
+    ratios per size."""
     lines = [
         "| size | build | seconds | peak MiB | output MB | ratio | status |",
         "| ---: | --- | ---: | ---: | ---: | --- | --- |",
@@ -124,7 +133,12 @@ def render(builds: list[Build]) -> str:
     for build in builds:
         ratio = ""
         if build.name == "ours":
-            ratio = f"ours/floor {_cell(build, by_key.get((build.size, 'floor')))}"
+            floor = by_key.get((build.size, "floor"))
+            search = by_key.get((build.size, "pagefind"))
+            ratio = (
+                f"ours/floor {_cell(build, floor)}, "
+                f"ours/(floor+pagefind) {_cell(build, floor, search)}"
+            )
         elif build.name == "blog":
             ratio = f"blog/ours {_cell(build, by_key.get((build.size, 'ours')))}"
         if build.measured is None:
@@ -141,9 +155,15 @@ def render(builds: list[Build]) -> str:
 
 
 def run_bench_site(
-    sizes: list[int], skip_blog_above: int, scratch: Path, seed: int = 0, search: bool = True
+    sizes: list[int],
+    skip_above: Mapping[str, int],
+    scratch: Path,
+    seed: int = 0,
+    search: bool = True,
 ) -> str:
-    """Write, build and measure each size in `scratch`; the report as Markdown."""
+    """Write, build and measure each size in `scratch`; the report as Markdown. A build named
+    in `skip_above` is skipped for larger sizes (the blog takes hours at 20k; one Pagefind
+    pass over 100k pages needs more memory than the machine has)."""
     from .search import measure_queries
 
     builds: list[Build] = []
@@ -151,7 +171,7 @@ def run_bench_site(
         root = scratch / f"archive-{size}"
         write_project(root, size, seed)
         for name in BUILDS:
-            if name == "blog" and size > skip_blog_above:
+            if size > skip_above.get(name, size):
                 builds.append(Build(size, name, None, 0))
                 continue
             builds.append(run_build(root, size, name))

@@ -211,20 +211,22 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
 
     def _records(self, config: MkDocsConfig) -> list[Record]:
         assert self.archive is not None
-        registries, docs = self.archive.registries, Path(config.docs_dir)
-        return [
-            Record(
-                path=str(docs / e.src_uri),
-                url="/" + e.url,
-                title=e.article.title,
-                date=e.date.isoformat(),
-                filters={
-                    "person": list(e.article.people),
-                    "topic": [topic_label(s, registries) for s in e.article.topics],
-                    "source": e.sources(),
-                    "language": [registries.languages.name_of(e.article.language)],
-                    "year": [str(e.date.year)],
-                },
-            )
-            for e in self.archive.catalog.entries
-        ]
+        return [self.record(entry, config) for entry in self.archive.catalog.entries]
+
+    def record(self, entry: Entry, config: MkDocsConfig) -> Record:
+        """What the search index holds of one article besides its body."""
+        assert self.archive is not None
+        registries, article = self.archive.registries, entry.article
+        return Record(
+            path=str(Path(config.docs_dir) / entry.src_uri),
+            url="/" + entry.url,
+            title=article.title,
+            date=entry.date.isoformat(),
+            filters={
+                "person": list(article.people),
+                "topic": [topic_label(s, registries) for s in article.topics],
+                "source": entry.sources(),
+                "language": [registries.languages.name_of(article.language)],
+                "year": [str(entry.date.year)],
+            },
+        )

@@ -11,7 +11,11 @@ counts), and:
 - a registry (data/*.yml): read again, and the same comparison finds what it changes;
 - anything else (mkdocs.yml, a template, another page, CONTRIBUTING.md): a full build,
   and the log says why.
-The result is what a full build of the same sources writes, byte for byte (tested).
+The result is what a full build of the same sources writes, byte for byte (tested), but
+for search: the articles changed since the last full build are indexed again in the
+background as a small delta index, which the search page searches before the pieces and
+whose addresses it drops from them (website/search.py), so a change is findable within
+seconds and no page waits for it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -39,6 +44,7 @@ from .article_page import ArticlePage
 from .catalog import Catalog, Entry, check_vocabulary, read_entry
 from .incremental import touched
 from .plugin import NewsarchivePlugin
+from .search import write_delta
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 # MkDocs' private one-page steps: without them (an upgrade renamed them) every change is a
@@ -71,12 +77,20 @@ class Preview:
         self.site_url = site_url
         self.config: MkDocsConfig | None = None
         self.stamps: dict[str, Stamp] = {}  # by path: strings, 20,000 Path objects cost 1 s
+        # Search: what changed since the last full build, indexed by one background worker.
+        self._delta_uris: set[str] = set()
+        self._replaced: set[str] = set()
+        self._indexer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-delta")
+        self._indexing: Future[None] | None = None
 
     # --- the whole site ---------------------------------------------------------------------
 
     def build(self) -> Update:
         """A full build, then a note of every source's content for the next comparison."""
+        if self._indexing is not None:  # a late delta must not land in the new index
+            self._indexing.exception()  # waits; a failure was logged already
         start = time.perf_counter()
+        self._delta_uris, self._replaced = set(), set()
         overrides = {"site_dir": str(self.site_dir)}
         config = load_config(str(self.config_file), **overrides)
         if self.site_url is not None:
@@ -163,7 +177,27 @@ class Preview:
             self._render(uri, doc_files)
         self._remove(found.removed, found.removed_feeds)
         plugin.write_outputs(config, found.feeds)
+        if plugin.config.search:
+            self._index_changes(display, old.catalog, new.catalog)
         return len(found.pages)
+
+    def _index_changes(self, uris: set[str], old: Catalog, new: Catalog) -> None:
+        """Index every article changed since the full build again, in the background."""
+        config, plugin = self.config, self.plugin
+        assert config is not None
+        self._delta_uris |= uris
+        self._replaced |= {"/" + e.url for c in (old, new) for e in c.entries if e.src_uri in uris}
+        current = {e.src_uri: e for e in new.entries if e.src_uri in self._delta_uris}
+        records = [plugin.record(current[uri], config) for uri in sorted(current)]
+        out = Path(config.site_dir) / "pagefind"
+        job = self._indexer.submit(write_delta, records, set(self._replaced), out, "en")
+        job.add_done_callback(_report_search)
+        self._indexing = job
+
+    def wait_for_search(self) -> None:
+        """Block until the last delta index is written (the benchmark and tests wait)."""
+        if self._indexing is not None:
+            self._indexing.result()
 
     def _read(self, uri: str, entries: dict[str, Entry], registries: object) -> list[PageError]:
         """One article read again: added, changed or (gone from disk) deleted."""
@@ -284,6 +318,14 @@ def _digest(path: str) -> str:
 
 def _content(stamp: Stamp | None) -> str | None:
     return stamp[2] if stamp else None
+
+
+def _report_search(job: Future[None]) -> None:
+    error = job.exception()
+    if error is not None:  # the pages are right; only search lags until the next change
+        log.warning(f"Search index of the changes failed: {error}")
+    else:
+        log.info("Search index of the changes written")
 
 
 class _Fallback(Exception):

@@ -2,6 +2,8 @@
 // router which pieces can match, then searches those newest first, a few at a time, so what
 // it downloads depends on the piece size and not on the archive's. Filter values load only
 // when the reader opens a filter. Everything from the index is placed as text, never HTML.
+// In the preview (`newsarchive serve`) search.json may name a delta: the articles changed
+// since the preview's full build, searched first, whose addresses are dropped from the pieces.
 
 const PAGE = 5; // results shown at a time
 const STEP = 3; // pieces one query (or one "More results") may open: bounds its downloads
@@ -88,7 +90,23 @@ async function searchPiece(number, query) {
     pieces.set(number, remember(opening, () => pieces.delete(number)));
   }
   const found = await (await pieces.get(number)).search(query.term, { filters: query.filters });
+  const results = found.results.filter((result) => result.score > 0);
+  return manifest.delta ? withoutReplaced(results) : results;
+}
+
+// The preview's changed articles, newest version only.
+async function searchDelta(query) {
+  const { pagefind } = await loadEngine();
+  if (!manifest.delta?.path) return [];
+  const index = await open(pagefind, manifest.delta.path);
+  const found = await index.search(query.term, { filters: query.filters });
   return found.results.filter((result) => result.score > 0);
+}
+
+async function withoutReplaced(results) {
+  const replaced = new Set(manifest.delta.replaced);
+  const urls = await Promise.all(results.map(async (result) => (await result.data()).url));
+  return results.filter((_, position) => !replaced.has(urls[position]));
 }
 
 function selectedFilters() {
@@ -118,6 +136,7 @@ async function run(term) {
   status.textContent = `Searching for “${query.term}”…`;
   await reporting(query, async () => {
     query.queue = await route(query.term, query.filters);
+    query.results.push(...(await searchDelta(query)));
     if (current === query) await next(query);
   });
 }
