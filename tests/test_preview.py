@@ -96,6 +96,14 @@ def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
             "rename a topic",
             lambda: edit(data / "topics.yml", "label: Diplomacy", "label: Diplomacy and talks"),
         ),
+        (
+            "give a person a Wikidata id (their articles' ninjs show it)",
+            lambda: edit(
+                data / "people.yml",
+                "  role: Chancellor of Germany\n",
+                "  role: Chancellor of Germany\n  wikidata: Q61053\n",
+            ),
+        ),
     ]
 
 

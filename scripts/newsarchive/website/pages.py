@@ -113,8 +113,7 @@ def _unique_bases(prefix: str, names: Iterable[str]) -> dict[str, str]:
 
 def topic_label(slug: str, registries: Registries) -> str:
     """The registry label of a topic, or its slug when unknown."""
-    topic = registries.topics.get(slug)
-    return topic.label if topic else slug
+    return registries.topic_label(slug)
 
 
 def entry_link(entry: Entry, url: str) -> Link:

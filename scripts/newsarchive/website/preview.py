@@ -33,10 +33,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..errors import NewsarchiveError, PageError
+from ..ninjs import ninjs_document
 from ..registry import load_registries
 from .archive import add_generated, plan_archive
 from .article_page import ArticlePage
 from .catalog import Catalog, Entry, check_vocabulary, read_entry
+from .export import ninjs_name
 from .incremental import touched
 from .plugin import NewsarchivePlugin
 
@@ -219,7 +221,9 @@ class Preview:
         assert self.config is not None
         site = Path(self.config.site_dir)
         outputs = [site / feed for feed in feeds]
-        outputs += [site / _new_file(self.config, uri).dest_uri for uri in pages]
+        for uri in pages:
+            dest = _new_file(self.config, uri).dest_uri
+            outputs += [site / dest, site / ninjs_name(dest)]  # an article's ninjs beside it
         for output in outputs:
             output.unlink(missing_ok=True)
             folder = output.parent
@@ -291,11 +295,21 @@ class _Fallback(Exception):
 
 
 def _entities_changed(old: object, new: object) -> set[str]:
-    """Articles whose pages show a registry value that changed: a topic's label."""
+    """Articles whose pages show a registry value that changed: a topic's label, or any
+    registry fact in their ninjs (a Wikidata id, a Media Topic code)."""
     before, after = old.registries.topics, new.registries.topics  # type: ignore[attr-defined]
     labels = {s for s in before.keys() | after.keys() if _label(before, s) != _label(after, s)}
     catalog: Catalog = new.catalog  # type: ignore[attr-defined]
-    return {catalog.entries[p].src_uri for slug in labels for p in catalog.topics.get(slug, [])}
+    found = {catalog.entries[p].src_uri for slug in labels for p in catalog.topics.get(slug, [])}
+    registries = old.registries, new.registries  # type: ignore[attr-defined]
+    if registries[0] is not registries[1]:  # a registry file changed: ask each article
+        found.update(
+            entry.src_uri
+            for entry in catalog.entries
+            if ninjs_document(entry.article, registries[0], None)
+            != ninjs_document(entry.article, registries[1], None)
+        )
+    return found
 
 
 def _label(topics: dict[str, object], slug: str) -> str | None:
