@@ -33,6 +33,7 @@ from .pages import Feed, Link, Listing, entry_link, index_link, page_uri, topic_
 from .redirects import write_redirects
 from .search import Record, SearchJob
 from .sitemap import write_sitemaps
+from .timeline import with_timeline
 
 TEMPLATES = Path(__file__).parent / "templates"
 ARTICLE = Kind("article.html", head="na-article-head.html", body="na-article-body.html")
@@ -125,6 +126,14 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             page.meta = {"template": "na-frame.html" if template in FRAMED else template}
         listing = self.archive.listings.get(uri)
         return listing.head if listing else markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A listing with a timeline shows it before its first section (timeline.py)."""
+        assert self.archive is not None
+        listing = self.archive.listings.get(page.file.src_uri)
+        if listing is None or listing.timeline is None:
+            return html
+        return with_timeline(html, listing.timeline)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: object
