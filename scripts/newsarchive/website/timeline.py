@@ -17,7 +17,7 @@ from markupsafe import escape
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 HEIGHT = 48  # px, the chart's drawing height
-WIDTH = 720  # px the chart aims at; each month gets a whole number of them, 3 to 24
+WIDTH = 720  # px the chart aims at; each month gets a whole number of them, 3 to 48
 
 
 def month_number(date: dt.date) -> int:
@@ -56,7 +56,7 @@ class Timeline:
 def timeline_html(timeline: Timeline) -> str:
     """The chart (SVG, hidden from screen readers), its caption, and the table behind it."""
     counts, start = timeline.counts, timeline.start
-    slot = max(3, min(24, WIDTH // len(counts)))
+    slot = max(3, min(48, WIDTH // len(counts)))
     width, peak = slot * len(counts), max(counts)
     busiest = start + counts.index(peak)
     label = escape(timeline.label)
@@ -87,12 +87,12 @@ def timeline_html(timeline: Timeline) -> str:
         f'viewBox="0 0 {width} {HEIGHT}" width="{width}" height="{HEIGHT}" '
         f'preserveAspectRatio="none">{"".join(marks)}</svg>'
     )
-    ends = (
-        f'<div class="na-timeline__axis" aria-hidden="true"><span>{_short(start)}</span>'
-        f"<span>{_short(start + len(counts) - 1)}</span></div>"
-    )
+    ends = {_short(start): None, _short(start + len(counts) - 1): None}  # one for one month
+    axis = "".join(f"<span>{end}</span>" for end in ends)
+    plot = f'{svg}<div class="na-timeline__axis" aria-hidden="true">{axis}</div>'
     return (
-        f'<figure class="na-timeline">{svg}{ends}<figcaption>{caption}</figcaption>'
+        f'<figure class="na-timeline"><div class="na-timeline__plot">{plot}</div>'
+        f"<figcaption>{caption}</figcaption>"
         f"<details><summary>Articles per month, as a table</summary>{_table(timeline)}"
         f"</details></figure>"
     )
@@ -120,7 +120,8 @@ def _table(timeline: Timeline) -> str:
                 cells.append("<td></td>")
         rows.append(f'<tr><th scope="row">{year}</th>{"".join(cells)}<td>{total}</td></tr>')
     return (
-        f"<table><caption>{escape(timeline.label)}: articles per month</caption>"
+        f'<table class="na-timeline__table">'
+        f"<caption>{escape(timeline.label)}: articles per month</caption>"
         f'<thead><tr><th scope="col">Year</th>{head}<th scope="col">Total</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
