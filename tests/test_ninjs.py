@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import mimetypes
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -163,6 +164,7 @@ def test_a_translation_points_at_its_original(built_site: Path) -> None:
 
 
 def test_hostile_text_stays_data(built_site: Path) -> None:
+    assert mimetypes.guess_type("index.ninjs.json")[0] == "application/json"  # never HTML
     document = _documents(built_site)["articles/2025/03/hostile-markup-in-every-field"]
     assert document["headlines"][0]["value"] == (
         'Hostile <script>alert("title")</script> & </title><img src=x onerror=alert(1)> headline'

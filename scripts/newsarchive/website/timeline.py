@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+NAMES = ("January", "February", "March", "April", "May", "June", "July", "August")
+NAMES += ("September", "October", "November", "December")
+MONTHS = tuple(name[:3] for name in NAMES)
 HEIGHT = 48  # px, the chart's drawing height
 WIDTH = 720  # px the chart aims at; each month gets a whole number of them, 3 to 48
 
@@ -28,7 +30,7 @@ def month_number(date: dt.date) -> int:
 def month_name(number: int) -> str:
     """'March 2025' for a month_number."""
     year, month = divmod(number, 12)
-    return f"{dt.date(year, month + 1, 1):%B %Y}"
+    return f"{NAMES[month]} {year}"
 
 
 @dataclass(frozen=True)
