@@ -95,8 +95,8 @@ def timeline_html(timeline: Timeline) -> str:
     return (
         f'<figure class="na-timeline"><div class="na-timeline__plot">{plot}</div>'
         f"<figcaption>{caption}</figcaption>"
-        f"<details><summary>Articles per month, as a table</summary>{_table(timeline)}"
-        f"</details></figure>"
+        f"<details><summary>Articles per month, as a table</summary>"
+        f'<div class="na-timeline__scroll">{_table(timeline)}</div></details></figure>'
     )
 
 
