@@ -110,6 +110,12 @@ def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
                 "  role: Chancellor of Germany\n  wikidata: Q61053\n",
             ),
         ),
+        (
+            "give a source a Wikidata id",
+            lambda: edit(
+                data / "sources.yml", "- name: Le Monde\n", "- name: Le Monde\n  wikidata: Q12461\n"
+            ),
+        ),
     ]
 
 

@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..errors import NewsarchiveError, PageError
 from ..ninjs import ninjs_document
-from ..registry import load_registries
+from ..registry import Registries, load_registries
 from .archive import add_generated, plan_archive
 from .article_page import ArticlePage
 from .catalog import Catalog, Entry, check_vocabulary, read_entry
@@ -51,6 +51,8 @@ _MKDOCS_STEPS = tuple(
 if not all(_MKDOCS_STEPS):
     _MKDOCS_STEPS = ()
 
+# Front-matter lists named after the registry they draw on.
+FIELDS = ("people", "organisations", "places", "topics")
 Stamp = tuple[int, int, str]  # (mtime_ns, size, sha256 of the content)
 
 
@@ -301,14 +303,28 @@ def _entities_changed(old: object, new: object) -> set[str]:
     labels = {s for s in before.keys() | after.keys() if _label(before, s) != _label(after, s)}
     catalog: Catalog = new.catalog  # type: ignore[attr-defined]
     found = {catalog.entries[p].src_uri for slug in labels for p in catalog.topics.get(slug, [])}
-    registries = old.registries, new.registries  # type: ignore[attr-defined]
-    if registries[0] is not registries[1]:  # a registry file changed: ask each article
-        found.update(
-            entry.src_uri
-            for entry in catalog.entries
-            if ninjs_document(entry.article, registries[0], None)
-            != ninjs_document(entry.article, registries[1], None)
-        )
+    return found | _ninjs_changed(old.registries, new.registries, catalog)  # type: ignore[attr-defined]
+
+
+def _ninjs_changed(old: Registries, new: Registries, catalog: Catalog) -> set[str]:
+    """Articles whose ninjs a registry edit changes: of those naming an edited entry (any
+    article with a source, when sources.yml changed: names match by alias), the ones whose
+    document differs. An edit elsewhere (furniture.yml) asks no article."""
+    edited = {
+        kind: {
+            key
+            for key in getattr(old, kind).keys() | getattr(new, kind).keys()
+            if getattr(old, kind).get(key) != getattr(new, kind).get(key)
+        }
+        for kind in (*FIELDS, "sources")
+    }
+    found = set()
+    for entry in catalog.entries:
+        article = entry.article
+        named = any(not edited[kind].isdisjoint(getattr(article, kind)) for kind in FIELDS)
+        named = named or bool(edited["sources"] and (article.source or article.agency))
+        if named and ninjs_document(article, old, None) != ninjs_document(article, new, None):
+            found.add(entry.src_uri)
     return found
 
 
