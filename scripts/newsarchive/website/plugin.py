@@ -138,8 +138,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: object
     ) -> TemplateContext:
-        """Article pages get their view (chips, related, neighbours); listings items and feed;
-        both are then made from their frame (frames.py)."""
+        """Article pages get their view (chips, related, neighbours) and their ninjs file beside
+        them; listings items and feed; both are then made from their frame (frames.py)."""
         assert self.archive is not None and self.files is not None and self.frames is not None
         archive, uri = self.archive, page.file.src_uri
         if uri in archive.catalog.position:
