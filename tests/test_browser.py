@@ -248,3 +248,36 @@ def test_feed_links_are_in_the_page_and_cost_no_sitemap_download(
     )
     assert feeds == [base_url + "feed.xml", base_url + "people/vladimir-putin/feed.xml"]
     assert not [url for url in requests if "sitemap" in url], requests
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
+def test_timeline_reads_without_javascript(
+    browser: object, base_url: str, width: int, height: int
+) -> None:
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=False
+    )
+    tab = context.new_page()
+    tab.goto(base_url + "people/vladimir-putin/")
+    chart = tab.locator("figure.na-timeline svg").bounding_box()
+    assert chart is not None and 0 < chart["width"] <= width and chart["height"] > 20
+    table = tab.locator("figure.na-timeline table")
+    assert not table.is_visible()
+    tab.locator("figure.na-timeline summary").click()
+    assert table.is_visible()
+    rows = table.locator("tbody tr").all_inner_texts()
+    assert [row.split() for row in rows] == [["2024", "1", "0", "1"], ["2025", "0", "0", "2", "2"]]
+    overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    context.close()
+
+
+def test_ninjs_link_leads_to_the_document(page: object, base_url: str) -> None:
+    page.goto(base_url + STARMER)
+    href = page.eval_on_selector(
+        "link[rel~=alternate][type='application/ninjs+json']", "link => link.href"
+    )
+    assert href == base_url + STARMER + "index.ninjs.json"
+    response = page.request.get(href)
+    assert response.ok and response.headers["content-type"].startswith("application/json")
+    assert response.json()["uri"] == "https://newsarchive.example.org/" + STARMER

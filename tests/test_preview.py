@@ -70,6 +70,7 @@ def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
     articles, data = root / "docs" / "articles", root / "data"
     macron = articles / "2025/02/macron-meloni-meet-in-rome.md"
     budget = articles / "2024/12/eu-leaders-agree-budget.md"
+    stall = articles / "2024/11/ceasefire-talks-stall.md"
 
     def add_with_new_person() -> None:
         page = articles / "2025/04/a-new-envoy-meets-putin.md"
@@ -82,6 +83,11 @@ def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
         ("edit a title", lambda: edit(macron, "to mend ties", "to mend their ties")),
         ("add an article, a person and an old address", add_with_new_person),
         ("move a story in time", lambda: edit(budget, "date: 2024-12-19", "date: 2024-12-01")),
+        # Putin's first page (his three newest) shows nothing else that changes: his timeline.
+        (
+            "move a story on a list's second page to another month",
+            lambda: edit(stall, "date: 2024-11-20", "date: 2024-10-30"),
+        ),
         (
             "correct an article",
             lambda: edit(
@@ -95,6 +101,20 @@ def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
         (
             "rename a topic",
             lambda: edit(data / "topics.yml", "label: Diplomacy", "label: Diplomacy and talks"),
+        ),
+        (
+            "give a person a Wikidata id (their articles' ninjs show it)",
+            lambda: edit(
+                data / "people.yml",
+                "  role: Chancellor of Germany\n",
+                "  role: Chancellor of Germany\n  wikidata: Q61053\n",
+            ),
+        ),
+        (
+            "give a source a Wikidata id",
+            lambda: edit(
+                data / "sources.yml", "- name: Le Monde\n", "- name: Le Monde\n  wikidata: Q12461\n"
+            ),
         ),
     ]
 

@@ -29,6 +29,14 @@ from .model import IPTC_PATTERN, LANG_PATTERN, SLUG_PATTERN, WIKIDATA_PATTERN
 LANGUAGES = Path(__file__).with_name("languages.yml")
 # "Agencia EFE", "Agence France-Presse": the word for agency before an agency's name.
 _AGENCY_WORD = re.compile(r"^(?:agencia|agence|agentur|agenzia|agência)\s+", re.IGNORECASE)
+# Where registry ids resolve: Wikidata entities, IPTC Media Topics (NewsCodes).
+WIKIDATA = "http://www.wikidata.org/entity/"
+MEDIATOPIC = "http://cv.iptc.org/newscodes/mediatopic/"
+
+
+def wikidata_uri(wikidata: str | None) -> str | None:
+    """'Q7747' -> 'http://www.wikidata.org/entity/Q7747'; None stays None."""
+    return WIKIDATA + wikidata if wikidata else None
 
 
 class Entity(BaseModel):
@@ -41,6 +49,11 @@ class Entity(BaseModel):
     wikidata: str | None = Field(None, pattern=WIKIDATA_PATTERN)
     role: str | None = Field(None, min_length=1, description="e.g. President of Ukraine")
     description: str | None = None
+
+    @property
+    def uri(self) -> str | None:
+        """The Wikidata entity's URI, when the id is known."""
+        return wikidata_uri(self.wikidata)
 
 
 class Topic(BaseModel):
@@ -55,6 +68,11 @@ class Topic(BaseModel):
     broader: str | None = Field(None, description="Slug of the topic this one is part of")
     strong: list[str] = Field(default_factory=list, description="Cues that say the topic alone")
     cues: list[str] = Field(default_factory=list, description="Cues that support the topic")
+
+    @property
+    def uri(self) -> str | None:
+        """The IPTC Media Topic's URI (medtop:16000000 -> .../mediatopic/16000000), if set."""
+        return MEDIATOPIC + self.iptc.removeprefix("medtop:") if self.iptc else None
 
     @model_validator(mode="after")
     def _each_spelling_once(self) -> Topic:
@@ -84,6 +102,11 @@ class Source(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     url: str | None = None
     wikidata: str | None = Field(None, pattern=WIKIDATA_PATTERN)
+
+    @property
+    def uri(self) -> str | None:
+        """The Wikidata entity's URI, when the id is known."""
+        return wikidata_uri(self.wikidata)
 
 
 class Furniture(BaseModel):
@@ -211,6 +234,11 @@ class Registries:
         """The agency a credit names ('Agencia EFE', 'AP/Jane Doe', 'Reuter'), or None."""
         key = _AGENCY_WORD.sub("", text.strip()).split("/")[0].strip(" .").casefold()
         return self._agencies.get(key) or self._agencies.get(text.strip().casefold())
+
+    def topic_label(self, slug: str) -> str:
+        """The registry label of a topic, or its slug when unknown."""
+        topic = self.topics.get(slug)
+        return topic.label if topic else slug
 
     def source_named(self, name: str) -> Source | None:
         """The source whose name or alias matches `name` (case-insensitive)."""

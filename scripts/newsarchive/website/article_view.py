@@ -10,29 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Article
-from ..registry import Languages, Registries
+from ..notices import translation_notice
+from ..registry import Registries
 from .catalog import Catalog, Entry
 from .pages import Link, Paths, format_date, page_uri, topic_label
 
 # How a forge's edit address becomes the file's history: GitHub and Gitea '/edit/' or
 # '/blob/', GitLab '/-/edit/' or '/-/blob/', all have '/commits/' beside them.
 _HISTORY = re.compile(r"/(?:edit|blob)/")
-
-METHODS = {
-    "machine": "Machine-translated",
-    "human": "Translated",
-    "post-edited": "Machine-translated and post-edited",
-}
-
-
-def translation_notice(article: Article, languages: Languages) -> str | None:
-    """'Machine-translated from French · not reviewed', or None for untranslated text."""
-    translation = article.translation
-    if translation is None:
-        return None
-    reviewed = "reviewed" if translation.reviewed else "not reviewed"
-    original = languages.name_of(translation.from_)
-    return f"{METHODS[translation.method]} from {original} · {reviewed}"
 
 
 def history_url(edit_url: str | None) -> str | None:

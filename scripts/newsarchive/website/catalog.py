@@ -21,6 +21,7 @@ from ..frontmatter import loads
 from ..model import Article
 from ..registry import Registries
 from ..summary import summary_of
+from .timeline import month_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class Catalog:
     # as a day number; lists, so feeds and listings look them up in C, not one by one.
     added_rank: list[int] = field(default_factory=list)
     changed_day: list[int] = field(default_factory=list)
+    month_of: list[int] = field(default_factory=list)  # per position: timeline.month_number
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry]) -> Catalog:
@@ -88,6 +90,7 @@ class Catalog:
         for rank, position in enumerate(ranked):
             catalog.added_rank[position] = rank
         catalog.changed_day = [entry.changed.toordinal() for entry in catalog.entries]
+        catalog.month_of = [month_number(entry.date) for entry in catalog.entries]
         return catalog
 
     def latest_added(self, size: int, positions: Iterable[int] | None = None) -> tuple[int, ...]:

@@ -86,6 +86,7 @@ def _shown(listing: Listing, catalog: Catalog) -> tuple[object, ...]:
         tuple(catalog.entries[p].src_uri for p in listing.entries),
         listing.rows,
         listing.feed,
+        listing.timeline,
     )
 
 

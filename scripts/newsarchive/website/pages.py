@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..registry import Registries
 from ..slugs import slugify
 from .catalog import Catalog, Entry
+from .timeline import Timeline, month_number
 
 # Characters Python-Markdown treats as syntax; & < > become entities so they show as text.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -76,6 +77,7 @@ class Listing:
     rows: tuple[IndexRow, ...] = ()  # an index page's lines
     feed: str | None = None  # site-relative path of the list's Atom feed
     changed: dt.date | None = None  # sitemap lastmod: the last change of anything shown
+    timeline: Timeline | None = None  # articles per month, shown before the first section
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,7 @@ def _unique_bases(prefix: str, names: Iterable[str]) -> dict[str, str]:
 
 def topic_label(slug: str, registries: Registries) -> str:
     """The registry label of a topic, or its slug when unknown."""
-    topic = registries.topics.get(slug)
-    return topic.label if topic else slug
+    return registries.topic_label(slug)
 
 
 def entry_link(entry: Entry, url: str) -> Link:
@@ -180,17 +181,20 @@ def _pages(
     size: int,
     feed: str | None,
     changed: dt.date | None,
+    timeline: Timeline | None = None,
 ) -> Iterator[Listing]:
     """`positions` in pages of `size`; each page is head(page uri) and a pager, then its items.
 
     Every page of a list carries the list's last change: one new article shifts them all.
+    The first page shows the list's timeline.
     """
     total = max(1, -(-len(positions) // size))
     for number in range(1, total + 1):
         uri = page_uri(base, number)
         chunk = tuple(positions[(number - 1) * size : number * size])
         text = f"{head(uri)}\n\n{pager(base, number, total)}\n"
-        yield Listing(uri, text, entries=chunk, feed=feed, changed=changed)
+        shown = timeline if number == 1 else None
+        yield Listing(uri, text, entries=chunk, feed=feed, changed=changed, timeline=shown)
 
 
 def person_intro(name: str, count: int, registries: Registries) -> str:
@@ -255,13 +259,14 @@ def facets(catalog: Catalog, paths: Paths, registries: Registries) -> list[Facet
 def facet_listings(
     facet: Facet, catalog: Catalog, registries: Registries, size: int
 ) -> Iterator[Listing]:
-    """Each name's paginated list of articles, newest first, with its feed."""
+    """Each name's paginated list of articles, newest first, with its feed and timeline."""
     for name, positions in facet.index.items():
         base = facet.bases[name]
         text = facet.intro(name, len(positions), registries)
         changed = _last_change(catalog, positions)
+        timeline = Timeline.of(facet.label(name), map(catalog.month_of.__getitem__, positions))
         yield from _pages(
-            base, lambda _uri, t=text: t, positions, size, f"{base}/feed.xml", changed
+            base, lambda _uri, t=text: t, positions, size, f"{base}/feed.xml", changed, timeline
         )
 
 
@@ -295,7 +300,7 @@ def archive_listings(catalog: Catalog, size: int) -> Iterator[Listing]:
         )
         lines.append("")
     everything = _last_change(catalog, range(len(catalog.entries)))
-    yield Listing(uri, "\n".join(lines), changed=everything)
+    yield Listing(uri, "\n".join(lines), changed=everything, timeline=archive_timeline(catalog))
     for year, positions in catalog.years.items():
         months = sorted(m for y, m in catalog.months if y == year)
 
@@ -313,6 +318,16 @@ def archive_listings(catalog: Catalog, size: int) -> Iterator[Listing]:
         base = f"archive/{year}/{month:02d}"
         changed = _last_change(catalog, positions)
         yield from _pages(base, lambda _uri, t=text: t, positions[::-1], size, None, changed)
+
+
+def archive_timeline(catalog: Catalog) -> Timeline | None:
+    """The whole archive's articles per month, from the month index (no entry is visited)."""
+    months = {month_number(dt.date(y, m, 1)): len(p) for (y, m), p in catalog.months.items()}
+    if not months:
+        return None
+    start, end = min(months), max(months)
+    counts = tuple(months.get(m, 0) for m in range(start, end + 1))
+    return Timeline("The whole archive", start, counts)
 
 
 def home_listing(
@@ -343,7 +358,8 @@ def home_listing(
         f"## Latest additions\n\nNewest in the archive first; [by date of publication]"
         f"({rel('archive/index.md', uri)}).\n\n{cards}"
     )
-    return Listing(uri, head, changed=_last_change(catalog, latest))
+    changed = _last_change(catalog, latest)
+    return Listing(uri, head, changed=changed, timeline=archive_timeline(catalog))
 
 
 def plan_listings(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,14 +17,15 @@ from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..errors import NewsarchiveError
-from ..registry import load_registries
+from ..ninjs import ninjs_document
+from ..registry import Registries, load_registries
 from .archive import Archive, build_archive, log
 from .article_page import ArticlePage
 from .article_view import article_view
 from .catalog import Entry
 from .chrome import Labels, SharedChrome, nav_depth
 from .config import NewsarchiveConfig
-from .export import write_export
+from .export import ninjs_name, write_export, write_ninjs
 from .frames import Frames, Kind
 from .jsonld import news_article, script_json
 from .outputs import sitemap_urls, write_feeds
@@ -31,6 +33,7 @@ from .pages import Feed, Link, Listing, entry_link, index_link, page_uri, topic_
 from .redirects import write_redirects
 from .search import Record, SearchJob
 from .sitemap import write_sitemaps
+from .timeline import with_timeline
 
 TEMPLATES = Path(__file__).parent / "templates"
 ARTICLE = Kind("article.html", head="na-article-head.html", body="na-article-body.html")
@@ -56,6 +59,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         self.env: Environment | None = None
         self.redirects: set[Path] = set()
         self.export_lines: dict[str, tuple[Entry, str]] = {}
+        self.export_registries: Registries | None = None  # what export_lines were made with
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Put our templates first; our sitemap replaces the theme's; article text made safe."""
@@ -123,11 +127,19 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         listing = self.archive.listings.get(uri)
         return listing.head if listing else markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A listing with a timeline shows it before its first section (timeline.py)."""
+        assert self.archive is not None
+        listing = self.archive.listings.get(page.file.src_uri)
+        if listing is None or listing.timeline is None:
+            return html
+        return with_timeline(html, listing.timeline)
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: object
     ) -> TemplateContext:
-        """Article pages get their view (chips, related, neighbours); listings items and feed;
-        both are then made from their frame (frames.py)."""
+        """Article pages get their view (chips, related, neighbours) and their ninjs file beside
+        them; listings items and feed; both are then made from their frame (frames.py)."""
         assert self.archive is not None and self.files is not None and self.frames is not None
         archive, uri = self.archive, page.file.src_uri
         if uri in archive.catalog.position:
@@ -143,6 +155,11 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             topics = [link.label for link in context["na"].topics]
             data = news_article(entry.article, page.canonical_url, topics, entry.summary)
             context["na_jsonld"] = script_json(data)
+            ninjs = ninjs_document(
+                entry.article, archive.registries, page.canonical_url, entry.summary
+            )
+            write_ninjs(Path(config.site_dir), page.file.dest_uri, ninjs)
+            context["na_ninjs_href"] = posixpath.basename(ninjs_name(page.file.dest_uri))
             context["na_page"] = self.frames.render(ARTICLE, page, context)
         elif uri in archive.listings:
             listing = archive.listings[uri]
@@ -187,8 +204,11 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         if self.config.export:
             docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
             path = site_dir / self.config.export
-            entries = self.archive.catalog.entries
-            write_export(path, entries, base, docs.as_posix(), self.export_lines)
+            entries, registries = self.archive.catalog.entries, self.archive.registries
+            if registries is not self.export_registries:  # lines show registry URIs
+                self.export_lines.clear()
+                self.export_registries = registries
+            write_export(path, entries, base, docs.as_posix(), registries, self.export_lines)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Do not leave the indexing process running."""

@@ -38,10 +38,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..errors import NewsarchiveError, PageError
-from ..registry import load_registries
+from ..ninjs import ninjs_document
+from ..registry import Registries, load_registries
 from .archive import add_generated, plan_archive
 from .article_page import ArticlePage
 from .catalog import Catalog, Entry, check_vocabulary, read_entry
+from .export import ninjs_name
 from .incremental import touched
 from .plugin import NewsarchivePlugin
 from .search import write_delta
@@ -55,6 +57,8 @@ _MKDOCS_STEPS = tuple(
 if not all(_MKDOCS_STEPS):
     _MKDOCS_STEPS = ()
 
+# Front-matter lists named after the registry they draw on.
+FIELDS = ("people", "organisations", "places", "topics")
 Stamp = tuple[int, int, str]  # (mtime_ns, size, sha256 of the content)
 
 
@@ -253,7 +257,9 @@ class Preview:
         assert self.config is not None
         site = Path(self.config.site_dir)
         outputs = [site / feed for feed in feeds]
-        outputs += [site / _new_file(self.config, uri).dest_uri for uri in pages]
+        for uri in pages:
+            dest = _new_file(self.config, uri).dest_uri
+            outputs += [site / dest, site / ninjs_name(dest)]  # an article's ninjs beside it
         for output in outputs:
             output.unlink(missing_ok=True)
             folder = output.parent
@@ -333,11 +339,35 @@ class _Fallback(Exception):
 
 
 def _entities_changed(old: object, new: object) -> set[str]:
-    """Articles whose pages show a registry value that changed: a topic's label."""
+    """Articles whose pages show a registry value that changed: a topic's label, or any
+    registry fact in their ninjs (a Wikidata id, a Media Topic code)."""
     before, after = old.registries.topics, new.registries.topics  # type: ignore[attr-defined]
     labels = {s for s in before.keys() | after.keys() if _label(before, s) != _label(after, s)}
     catalog: Catalog = new.catalog  # type: ignore[attr-defined]
-    return {catalog.entries[p].src_uri for slug in labels for p in catalog.topics.get(slug, [])}
+    found = {catalog.entries[p].src_uri for slug in labels for p in catalog.topics.get(slug, [])}
+    return found | _ninjs_changed(old.registries, new.registries, catalog)  # type: ignore[attr-defined]
+
+
+def _ninjs_changed(old: Registries, new: Registries, catalog: Catalog) -> set[str]:
+    """Articles whose ninjs a registry edit changes: of those naming an edited entry (any
+    article with a source, when sources.yml changed: names match by alias), the ones whose
+    document differs. An edit elsewhere (furniture.yml) asks no article."""
+    edited = {
+        kind: {
+            key
+            for key in getattr(old, kind).keys() | getattr(new, kind).keys()
+            if getattr(old, kind).get(key) != getattr(new, kind).get(key)
+        }
+        for kind in (*FIELDS, "sources")
+    }
+    found = set()
+    for entry in catalog.entries:
+        article = entry.article
+        named = any(not edited[kind].isdisjoint(getattr(article, kind)) for kind in FIELDS)
+        named = named or bool(edited["sources"] and (article.source or article.agency))
+        if named and ninjs_document(article, old, None) != ninjs_document(article, new, None):
+            found.add(entry.src_uri)
+    return found
 
 
 def _label(topics: dict[str, object], slug: str) -> str | None:
