@@ -39,7 +39,7 @@ def fact_options(command: Callable[..., None]) -> Callable[..., None]:
         elif key == "reviewed":
             option = click.option(name, parameter, is_flag=True, default=None)
         else:
-            metavar = {"date": "YYYY-MM-DD", "from": "LANG"}.get(key, "TEXT")
+            metavar = {"date": "YYYY-MM-DD", "from": "LANG", "original": "PATH"}.get(key, "TEXT")
             option = click.option(name, parameter, metavar=metavar)
         command = option(command)
         command.__click_params__[-1].help = f"{info.description}."  # type: ignore[attr-defined]

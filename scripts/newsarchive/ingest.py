@@ -22,8 +22,9 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress
 
-from . import cleaner, duplicates, frontmatter, readers, writer
+from . import cleaner, duplicates, frontmatter, originals, readers, writer
 from .enrich import Enriched, enrich
+from .enrich.language import detect_language
 from .errors import InputError, NewsarchiveError, PageError, one_line
 from .model import Article
 from .overrides import Overrides, overrides_from
@@ -48,6 +49,18 @@ class Normalised:
     removed: tuple[str, ...] = ()  # what the cleaner took out, for a reviewer to check
     # The page body's fingerprint for the duplicate check, made here on a worker's core.
     fingerprint: duplicates.Fingerprint | None = None
+    original: OriginalText | None = None  # the original-language text, when one was given
+
+
+@dataclass(frozen=True)
+class OriginalText:
+    """The original of a translation, read and cleaned as the article was, ready to write."""
+
+    front: originals.Original
+    body: str
+
+    def text(self) -> str:
+        return originals.render(self.front, self.body)
 
 
 def flag_of(key: str) -> str:
@@ -79,7 +92,24 @@ def collect_inputs(paths: Iterable[Path], out: Path) -> list[Path]:
                 if not resolved.is_relative_to(root) or resolved.is_relative_to(out_resolved):
                     continue
                 found.append(candidate)
-    return list(dict.fromkeys(found))
+    named = _originals_named(found)
+    return [path for path in dict.fromkeys(found) if path.resolve() not in named]
+
+
+def _originals_named(inputs: list[Path]) -> set[Path]:
+    """The raw originals the inputs' sidecars name: read with their article, never alone."""
+    named: set[Path] = set()
+    for path in inputs:
+        sidecar = readers.sidecar_for(path)
+        if not sidecar.is_file():
+            continue
+        try:
+            original = readers.read_sidecar(sidecar).original
+        except NewsarchiveError:
+            continue  # said when the article itself is read
+        if original:
+            named.add(Path(original).resolve())
+    return named
 
 
 _registries: Registries | None = None
@@ -102,13 +132,45 @@ def normalise(
         overrides = flags.over(readers.read_sidecar(sidecar)) if sidecar.is_file() else flags
         clean = cleaner.clean(raw, registries)
         enriched = enrich(clean, overrides, registries, added)
+        original = None
+        if overrides.original:
+            original = _original(Path(overrides.original), enriched, registries)
     except NewsarchiveError as exc:
         return Normalised(path, digest=digest, error=str(exc))
     except Exception as exc:  # a bug must not stop the batch or show a traceback
         message = f"{path}: could not be read ({type(exc).__name__}: {exc}); please report this"
         return Normalised(path, digest=digest, error=message.splitlines()[0])
     fingerprint = duplicates.fingerprint(frontmatter.written_body(enriched.body))
-    return Normalised(path, enriched, digest, removed=clean.removed, fingerprint=fingerprint)
+    return Normalised(
+        path, enriched, digest, removed=clean.removed, fingerprint=fingerprint, original=original
+    )
+
+
+def _original(path: Path, enriched: Enriched, registries: Registries) -> OriginalText:
+    """The original-language file, read and cleaned like the article, in the language the
+    translation says it came from."""
+    translation = enriched.article.translation
+    if translation is None:
+        raise InputError(
+            "an original is given, but the article is not a translation; "
+            "give its language with --from (or 'from:' in the sidecar)",
+            path,
+        )
+    raw = readers.read_file(path)
+    clean = cleaner.clean(raw, registries)
+    body = frontmatter.written_body(clean.body())
+    sample = "\n".join(b.text for b in clean.blocks if b.kind == "paragraph")
+    found = detect_language(sample, raw.language, registries.languages)
+    if not body or found is None:
+        raise InputError("no text found in the original; check that the file holds it", path)
+    if found == enriched.article.language:
+        raise InputError(
+            f"the original reads as {registries.languages.name_of(found)}, the language of the "
+            "translation itself; give the original-language file",
+            path,
+        )
+    front = originals.Original(language=translation.from_, input_sha256=raw.digest)
+    return OriginalText(front, body)
 
 
 def _normalise_in_worker(job: tuple[Path, Overrides, dt.date]) -> Normalised:
@@ -138,6 +200,7 @@ class Outcome:
     path: Path
     article: Article | None  # None: archived before, and the raw file no longer reads as one
     body: str = ""
+    original: Path | None = None  # where its original is (or would be) written
 
 
 def duplicates_at_the_door(
@@ -248,17 +311,30 @@ def place(
                 "edit that page by hand instead",
                 item.source,
             )
+        beside = None
+        if item.original is not None:
+            beside = originals.original_path(existing, item.original.front.language)
         if not dry_run:
             writer.replace(writer.render(article, body), existing, out)
-        return Outcome("rewritten", existing, article, body)
+            if item.original is not None and beside is not None and beside.exists():
+                writer.replace(item.original.text(), beside, out)
+            elif item.original is not None and beside is not None:
+                writer.write_new(item.original.text(), beside, out)
+        return Outcome("rewritten", existing, article, body, beside)
+    original = item.original
     for candidate, path in writer.candidate_paths(article, out):
+        beside = originals.original_path(path, original.front.language) if original else None
+        if beside is not None and beside.exists() and not path.exists():
+            continue  # a stray original holds the name: its translation goes elsewhere
         if dry_run:
             if not path.exists():
-                return Outcome("would archive", path, candidate, body)
+                return Outcome("would archive", path, candidate, body, beside)
             continue
         if writer.write_new(writer.render(candidate, body), path, out, sync_folder=False):
             known[digest] = path
-            return Outcome("archived", path, candidate, body)
+            if original is not None and beside is not None:
+                writer.write_new(original.text(), beside, out, sync_folder=False)
+            return Outcome("archived", path, candidate, body, beside)
         if writer.read_digest(path) == digest:  # a parallel ingest wrote it first
             return Outcome("already archived", path, candidate, body)
     raise InputError("every numbered slug is taken; pass a different --title", out)
@@ -281,6 +357,7 @@ def _json_line(outcome: Outcome, removed: tuple[str, ...]) -> str:
         "front_matter": outcome.article.front_matter() if outcome.article else None,
         "body": outcome.body,
         "removed": list(removed),
+        "original": str(outcome.original) if outcome.original else None,
     }
     return json.dumps(record, ensure_ascii=False, default=str)
 
@@ -305,11 +382,14 @@ def run_ingest(
     flags = parse_flags({key: value for key, value in (facts or {}).items() if value is not None})
     registries = load_registries(data_dir or default_data_dir())
     inputs = collect_inputs(paths, out)
+    if flags.original:  # read with its article, never as one
+        inputs = [path for path in inputs if path.resolve() != Path(flags.original).resolve()]
     if not inputs:
         raise NewsarchiveError("no .txt, .md, .html or .htm files found in the given paths")
-    if (flags.title or flags.date or flags.url) and len(inputs) > 1:
+    if (flags.title or flags.date or flags.url or flags.original) and len(inputs) > 1:
         raise NewsarchiveError(
-            "--title, --date and --url describe one article; give one file, or use sidecars"
+            "--title, --date, --url and --original describe one article; "
+            "give one file, or use sidecars"
         )
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     show_bar = console.is_terminal and any(p.is_dir() for p in paths)
@@ -343,6 +423,8 @@ def run_ingest(
         made = outcome.article.provisional if outcome.article else []  # a person confirms
         shown = "".join(f' [provisional {f}: "{getattr(outcome.article, f)}"]' for f in made)
         console.print(f"{outcome.status} {where}{outcome.path}{shown}", markup=False)
+        if outcome.original is not None:
+            console.print(f"  original: {outcome.original}", markup=False)
         if show_removed:  # each on its own line, so a lost sentence stands out
             for text in item.removed:
                 console.print(f"  removed: {one_line(text)}", markup=False)
