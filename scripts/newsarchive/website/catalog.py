@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from ..errors import NewsarchiveError, PageError
 from ..frontmatter import loads
 from ..model import Article
+from ..originals import Original, parts
 from ..registry import Registries
 from ..summary import summary_of
 
@@ -31,6 +32,7 @@ class Entry:
     src_uri: str  # articles/2025/03/slug.md
     url: str  # articles/2025/03/slug/
     summary: str | None = None  # the stored standfirst, else the lead (summary.summary_of)
+    original: str | None = None  # src_uri of its original beside it (originals.py), if any
 
     @property
     def date(self) -> dt.date:
@@ -144,6 +146,30 @@ def read_entry(path: Path, src_uri: str, url: str) -> Entry:
         # ValueError: YAML that looks like a date but is not one, 2025-13-40.
         raise PageError("front matter does not match the model", path) from exc
     return Entry(article, src_uri, url, summary_of(article, body))
+
+
+def check_original(path: Path, entry: Entry | None) -> PageError | None:
+    """Why an original cannot be shown beside its translation (`entry`), or None."""
+    found = parts(path.name)
+    assert found is not None, path
+    slug, language = found
+    if entry is None:
+        return PageError(f"original without its article: no valid {slug}.md beside it", path)
+    translation = entry.article.translation
+    if translation is None or translation.from_ != language:
+        said = f"from '{translation.from_}'" if translation else "not translated"
+        return PageError(
+            f"original in '{language}', but its article says {said}; "
+            "rename the file or fix the article's translation",
+            path,
+        )
+    try:
+        data = loads(path.read_text(encoding="utf-8"))[0]
+        if Original.model_validate(data).language != language:
+            return PageError(f"language is not '{language}', the file name's; fix one", path)
+    except (NewsarchiveError, ValidationError, UnicodeDecodeError, ValueError):
+        return PageError("front matter does not match the original's model; run validate", path)
+    return None
 
 
 def check_vocabulary(entry: Entry, path: Path, registries: Registries) -> list[PageError]:

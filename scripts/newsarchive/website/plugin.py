@@ -26,6 +26,7 @@ from .config import NewsarchiveConfig
 from .export import write_export
 from .frames import Frames, Kind
 from .jsonld import news_article, script_json
+from .original_view import original_view
 from .outputs import sitemap_urls, write_feeds
 from .pages import Feed, Link, Listing, entry_link, index_link, page_uri, topic_label
 from .redirects import write_redirects
@@ -143,6 +144,12 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             topics = [link.label for link in context["na"].topics]
             data = news_article(entry.article, page.canonical_url, topics, entry.summary)
             context["na_jsonld"] = script_json(data)
+            docs = Path(config.docs_dir)
+            context["na_original"] = (
+                original_view(entry, page, docs, archive.registries.languages)
+                if isinstance(page, ArticlePage)
+                else None
+            )
             context["na_page"] = self.frames.render(ARTICLE, page, context)
         elif uri in archive.listings:
             listing = archive.listings[uri]
