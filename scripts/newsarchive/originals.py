@@ -49,6 +49,24 @@ def render(original: Original, body: str) -> str:
     return frontmatter.dumps(original.front_matter(), body)
 
 
+def beside_problem(path: Path, article: bool, translated_from: str | None) -> str | None:
+    """Why the original at `path` cannot stand beside its article, or None: `article` says
+    whether its article is there (and reads), `translated_from` what that article says it
+    was translated from (None: not a translation). Validate and the site say it alike."""
+    found = parts(path.name)
+    assert found is not None, path
+    slug, language = found
+    if not article:
+        return f"original without its article: no readable {slug}.md beside it; add or fix it"
+    if translated_from != language:
+        said = f"from '{translated_from}'" if translated_from else "not translated"
+        return (
+            f"original in '{language}', but {slug}.md says {said}; "
+            "rename this file or fix the article's translation"
+        )
+    return None
+
+
 def parts(name: str) -> tuple[str, str] | None:
     """(slug, language) of an original's file name, or None for any other file."""
     match = _NAME.match(name)

@@ -88,13 +88,13 @@ def _value_fix(name: str, reason: str) -> str:
     return f"{name}: {reason}" if ";" in reason else f"{name}: {reason}; correct the value"
 
 
-def _explain(error: Mapping[str, Any], location: Location) -> str:
+def _explain(error: Mapping[str, Any], location: Location, model: type[BaseModel] = Article) -> str:
     kind, name, value = error["type"], name_of(location), error.get("input")
     last = str(location[-1]) if location else ""
     if kind == "missing":
         return f"missing required field '{name}'; add a line '{_EXAMPLES.get(last, last + ': …')}'"
     if kind == "extra_forbidden":
-        parent = Translation if location[:1] == ("translation",) else Article
+        parent = Translation if location[:1] == ("translation",) else model
         close = difflib.get_close_matches(last, _field_names(parent), n=1)
         hint = f"did you mean '{close[0]}'?" if close else "remove it (see CONTRIBUTING.md)"
         return f"unknown field '{name}'; {hint}"
@@ -168,11 +168,11 @@ def _address_location(data: Mapping[str, Any], location: Location) -> Location:
     return location
 
 
-def check_model(front: FrontMatter) -> list[tuple[int, str]]:
-    """(line, message) for every field the model rejects."""
+def check_model(front: FrontMatter, model: type[BaseModel] = Article) -> list[tuple[int, str]]:
+    """(line, message) for every field the model (an article's, or an original's) rejects."""
     assert front.data is not None
     try:
-        Article.model_validate(front.data)
+        model.model_validate(front.data)
     except ValidationError as exc:
         found = []
         for error in exc.errors():
@@ -182,7 +182,7 @@ def check_model(front: FrontMatter) -> list[tuple[int, str]]:
                 location = _repeat_location(front.data, location)
             elif error["type"] == "value_error" and location == ("moved_from",):
                 location = _address_location(front.data, location)
-            message = front.traps.get(location) or _explain(error, location)
+            message = front.traps.get(location) or _explain(error, location, model)
             if error["type"] == "value_error" and not location:
                 location = _rule_location(front.data, reason)
             found.append((front.line_of(location), message))

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from ..errors import NewsarchiveError, PageError
 from ..frontmatter import loads
 from ..model import Article
-from ..originals import Original, parts
+from ..originals import Original, beside_problem
 from ..registry import Registries
 from ..summary import summary_of
 
@@ -150,25 +150,16 @@ def read_entry(path: Path, src_uri: str, url: str) -> Entry:
 
 def check_original(path: Path, entry: Entry | None) -> PageError | None:
     """Why an original cannot be shown beside its translation (`entry`), or None."""
-    found = parts(path.name)
-    assert found is not None, path
-    slug, language = found
-    if entry is None:
-        return PageError(f"original without its article: no valid {slug}.md beside it", path)
-    translation = entry.article.translation
-    if translation is None or translation.from_ != language:
-        said = f"from '{translation.from_}'" if translation else "not translated"
-        return PageError(
-            f"original in '{language}', but its article says {said}; "
-            "rename the file or fix the article's translation",
-            path,
-        )
+    translation = entry.article.translation if entry else None
+    said = beside_problem(path, entry is not None, translation.from_ if translation else None)
+    if said is not None:
+        return PageError(said, path)
     try:
-        data = loads(path.read_text(encoding="utf-8"))[0]
-        if Original.model_validate(data).language != language:
-            return PageError(f"language is not '{language}', the file name's; fix one", path)
+        original = Original.model_validate(loads(path.read_text(encoding="utf-8"))[0])
     except (NewsarchiveError, ValidationError, UnicodeDecodeError, ValueError):
         return PageError("front matter does not match the original's model; run validate", path)
+    if translation is not None and original.language != translation.from_:
+        return PageError(f"language is not '{translation.from_}', the file name's; fix one", path)
     return None
 
 

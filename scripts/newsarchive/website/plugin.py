@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -219,8 +220,9 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
     def _records(self, config: MkDocsConfig) -> list[Record]:
         assert self.archive is not None
         registries, docs = self.archive.registries, Path(config.docs_dir)
-        return [
-            Record(
+        records = []
+        for e in self.archive.catalog.entries:
+            record = Record(
                 path=str(docs / e.src_uri),
                 url="/" + e.url,
                 title=e.article.title,
@@ -233,5 +235,20 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
                     "year": [str(e.date.year)],
                 },
             )
-            for e in self.archive.catalog.entries
-        ]
+            records.append(record)
+            translation = e.article.translation
+            if e.original is not None and translation is not None:
+                # Found in its own words, opened on the page's original view.
+                language = translation.from_
+                filters = {**record.filters, "language": [registries.languages.name_of(language)]}
+                records.append(
+                    replace(
+                        record,
+                        path=str(docs / e.original),
+                        url=record.url + "#na-original",
+                        title=translation.original_title or record.title,
+                        filters=filters,
+                        language=language,
+                    )
+                )
+        return records

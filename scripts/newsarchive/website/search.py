@@ -73,6 +73,9 @@ class Record:
     title: str
     date: str
     filters: dict[str, list[str]]
+    # An original beside its translation (originals.py) is indexed in its own language, so
+    # its words are split and stemmed as that language's; it is not counted as an article.
+    language: str | None = None
 
 
 def plain_text(markdown: str) -> str:
@@ -180,8 +183,9 @@ def _article_pages(piece: list[Record], language: str, words: set[str]) -> Itera
         yield {
             "url": record.url,
             "content": content,
-            # One index for all: the engine searches only the index of the page's language.
-            "language": language,
+            # One index per language: the search page opens the site's, and each original
+            # language's that the piece lists (search.json).
+            "language": record.language or language,
             "meta": meta,
             # No sort key: the page ranks by relevance, and every query would download
             # the sort order of the whole piece.
@@ -228,6 +232,8 @@ def _summary(pieces: list[list[Record]], records: Sequence[Record]) -> tuple[dic
     """search.json (filter names, pieces) and filters.json (values and article counts)."""
     counts: dict[str, Counter[str]] = {}
     for record in records:
+        if record.language:  # an original: its article is counted already
+            continue
         for name, values in _inert_filters(record.filters).items():
             counts.setdefault(name, Counter()).update(values)
     manifest = {
@@ -237,7 +243,8 @@ def _summary(pieces: list[list[Record]], records: Sequence[Record]) -> tuple[dic
                 "path": f"pieces/{number}/",
                 "first": piece[0].date,
                 "last": piece[-1].date,
-                "articles": len(piece),
+                "articles": sum(1 for record in piece if not record.language),
+                "languages": sorted({r.language for r in piece if r.language}),
             }
             for number, piece in enumerate(pieces)
         ],
@@ -277,7 +284,7 @@ def build_index(
         (partial / name).write_text(text, encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     partial.rename(out)
-    return len(records)
+    return sum(1 for record in records if not record.language)
 
 
 def _index_in_worker(

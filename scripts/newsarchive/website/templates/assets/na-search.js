@@ -19,7 +19,7 @@ const panel = box.querySelector(".na-search__filters");
 
 let engine = null; // {pagefind, router}, loaded by the first query
 let manifest = null; // search.json: the filter names and the pieces, oldest first
-const pieces = new Map(); // piece number -> its open Pagefind instance, kept across queries
+const pieces = new Map(); // "piece/language" -> its open Pagefind instance, kept across queries
 let current = null; // the query on screen
 let filterValues = null; // filters.json, loaded when a filter is first opened
 let timer = null;
@@ -46,11 +46,13 @@ function loadEngine() {
 // An index in an instance of its own whose primary is the one-page index beside the engine:
 // only a primary loads the WebAssembly, and from the root it is one cached file for all.
 // The primary weighs 0, so its page scores 0 and is dropped from results.
-async function open(pagefind, path) {
+// `language`: one of the piece's other languages (originals beside their translations,
+// indexed in their own language); by default the index in the page's language.
+async function open(pagefind, path, language) {
   const instance = pagefind.createInstance({
     basePath: bundle, baseUrl: root, indexWeight: 0, noWorker: true,
   });
-  await instance.mergeIndex(bundle + path, { baseUrl: root });
+  await instance.mergeIndex(bundle + path, language ? { baseUrl: root, language } : { baseUrl: root });
   return instance;
 }
 
@@ -66,11 +68,18 @@ async function route(term, filters) {
   return all.filter((number) => counts[number] > 0).map(Number).reverse();
 }
 
+// A piece's results in every language it holds, best first.
 async function searchPiece(number, query) {
   const { pagefind } = await loadEngine();
-  if (!pieces.has(number)) pieces.set(number, open(pagefind, manifest.pieces[number].path));
-  const found = await (await pieces.get(number)).search(query.term, { filters: query.filters });
-  return found.results.filter((result) => result.score > 0);
+  const piece = manifest.pieces[number];
+  const found = [];
+  for (const language of [null, ...(piece.languages || [])]) {
+    const key = `${number}/${language || ""}`;
+    if (!pieces.has(key)) pieces.set(key, open(pagefind, piece.path, language));
+    const part = await (await pieces.get(key)).search(query.term, { filters: query.filters });
+    found.push(...part.results.filter((result) => result.score > 0));
+  }
+  return found.sort((a, b) => b.score - a.score);
 }
 
 function selectedFilters() {
