@@ -39,6 +39,19 @@ The envoy spoke to reporters on Tuesday about the war and the talks in Paris.
 """
 
 
+# The original of the Ukrainian president's appeal (written for these tests).
+ORIGINAL = """---
+language: uk
+---
+
+Президент України в неділю закликав союзників посилити санкції до перемир'я.
+
+## Тиск на Кремль
+
+«Москва розуміє одну мову», — написав він, закликавши до тридцятиденного припинення вогню.
+"""
+
+
 def tree(site: Path) -> dict[str, bytes]:
     """Every file of a built site by its path, with its bytes (the search index aside)."""
     return {
@@ -69,6 +82,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
     articles, data = root / "docs" / "articles", root / "data"
     macron = articles / "2025/02/macron-meloni-meet-in-rome.md"
+    original = articles / "2025/03/zelenskyy-calls-for-sanctions.uk.md"
     budget = articles / "2024/12/eu-leaders-agree-budget.md"
 
     def add_with_new_person() -> None:
@@ -92,6 +106,9 @@ def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
             ),
         ),
         ("delete the only article of a month", lambda: budget.unlink()),
+        ("give a translation its original", lambda: original.write_text(ORIGINAL, "utf-8")),
+        ("edit the original", lambda: edit(original, "одну мову", "лише одну мову")),
+        ("take the original away", lambda: original.unlink()),
         (
             "rename a topic",
             lambda: edit(data / "topics.yml", "label: Diplomacy", "label: Diplomacy and talks"),
@@ -117,6 +134,10 @@ def test_every_step_updates_incrementally_to_what_a_full_build_makes(
             p for p in incremental.keys() | built.keys() if incremental.get(p) != built.get(p)
         )
         assert differ == [], name
+        zelenskyy = incremental["articles/2025/03/zelenskyy-calls-for-sanctions/index.html"]
+        assert (b"na-versions" in zelenskyy) == (
+            name in {"give a translation its original", "edit the original"}
+        ), name
     assert preview.refresh().kind == "none"
 
 
