@@ -8,6 +8,7 @@ of it; a new article that repeats an archived one (validate's duplicate rule) is
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import json
@@ -204,11 +205,12 @@ class Outcome:
 
 
 def duplicates_at_the_door(
-    items: list[Normalised], out: Path, known: dict[str, Path]
-) -> dict[int, InputError | Path]:
+    items: list[Normalised], out: Path, known: dict[str, Path], same_story: bool = False
+) -> dict[int, InputError | Path | list[str]]:
     """Validate's duplicate rule, before anything is written: for each new article that
     repeats an archived page or an earlier article of this run, the refusal, or the page
-    when it was made from the same raw file (another ingest archived it at the same time).
+    when it was made from the same raw file (another ingest archived it at the same time),
+    or with `same_story` the addresses of the archived pages it is another version of.
 
     All of the run's articles are checked in one pass over the archive (duplicates.compare),
     so the archive's bodies are read once however many articles arrive.
@@ -226,10 +228,11 @@ def duplicates_at_the_door(
         return bodies[key] if isinstance(key, int) else writer.read_body(cast(Path, key))
 
     everything = itertools.chain(((page, writer.read_body(page)) for page in pages), bodies.items())
-    found: dict[int, InputError | Path] = {}
+    found: dict[int, InputError | Path | list[str]] = {}
     known = {index: items[index].fingerprint for index in bodies if items[index].fingerprint}
     for index, matches in duplicates.compare(dict(bodies), everything, load, known).items():
         item = items[cast(int, index)]
+        versions: list[str] = []
         for other, score, exact in matches:
             if isinstance(other, int):
                 if other > index:
@@ -238,16 +241,30 @@ def duplicates_at_the_door(
             elif writer.read_digest(cast(Path, other)) == item.digest:
                 found[cast(int, index)] = cast(Path, other)
                 break
+            elif same_story:
+                versions.append(writer.address_of(cast(Path, other), out))
+                continue
             else:
                 said = f"already archived as {other}"
             how = "same text" if exact else f"near duplicate: {score:.0%} of word 3-grams shared"
             found[cast(int, index)] = InputError(
                 f"{said} ({how}); nothing written; "
-                "pass --allow-duplicate if it is a different story",
+                "pass --allow-duplicate if it is a different story, or --same-story once the "
+                "first is archived",
                 item.source,
             )
             break
+        else:
+            if versions:
+                found[cast(int, index)] = sorted(versions)
     return found
+
+
+def _as_version(item: Normalised, addresses: list[str]) -> Normalised:
+    """The article as another version of the story told by the pages at `addresses`."""
+    assert item.enriched is not None
+    article = item.enriched.article.model_copy(update={"same_story": addresses})
+    return dataclasses.replace(item, enriched=dataclasses.replace(item.enriched, article=article))
 
 
 # What --force keeps of the page it rewrites: the page's history, which a person recorded.
@@ -372,6 +389,7 @@ def run_ingest(
     as_json: bool = False,
     force: bool = False,
     allow_duplicate: bool = False,
+    same_story: bool = False,
     jobs: int | None = None,
     show_removed: bool = False,
 ) -> int:
@@ -404,12 +422,15 @@ def run_ingest(
         for item in normalise_all(inputs, flags, registries, jobs or os.cpu_count() or 1, today):
             progress.advance(task)
             items.append(item)
-    refused = {} if allow_duplicate else duplicates_at_the_door(items, out, known)
+    refused = {} if allow_duplicate else duplicates_at_the_door(items, out, known, same_story)
     for index, item in enumerate(items):
         try:
             verdict = refused.get(index)
             if isinstance(verdict, InputError):
                 raise verdict
+            if isinstance(verdict, list):
+                item = _as_version(item, verdict)
+                verdict = None
             if verdict is not None:
                 outcome = Outcome("already archived", verdict, None)
             else:

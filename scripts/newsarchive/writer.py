@@ -34,6 +34,11 @@ def path_for(article: Article, out: Path) -> Path:
     return out / f"{article.date.year:04d}" / f"{article.date.month:02d}" / f"{article.slug}.md"
 
 
+def address_of(page: Path, out: Path) -> str:
+    """A page's address, YYYY/MM/slug, from its path under the archive folder `out`."""
+    return page.relative_to(out).with_suffix("").as_posix()
+
+
 def render(article: Article, body: str) -> str:
     """The page text exactly as it is written."""
     return frontmatter.dumps(article.front_matter(), body)

@@ -160,11 +160,11 @@ def _rule_location(data: Mapping[str, Any], reason: str) -> Location:
 
 
 def _address_location(data: Mapping[str, Any], location: Location) -> Location:
-    # An old address that is not YYYY/MM/slug is reported at its own item.
-    values = data.get("moved_from")
+    # An address that is not YYYY/MM/slug is reported at its own item.
+    values = data.get(str(location[0]))
     for index, value in enumerate(values if isinstance(values, list) else []):
         if not isinstance(value, str) or not re.fullmatch(ADDRESS_PATTERN, value):
-            return ("moved_from", index)
+            return (location[0], index)
     return location
 
 
@@ -180,7 +180,7 @@ def check_model(front: FrontMatter, model: type[BaseModel] = Article) -> list[tu
             reason = str(error.get("ctx", {}).get("error", ""))
             if error["type"] == "value_error" and "listed twice" in reason:
                 location = _repeat_location(front.data, location)
-            elif error["type"] == "value_error" and location == ("moved_from",):
+            elif error["type"] == "value_error" and location in {("moved_from",), ("same_story",)}:
                 location = _address_location(front.data, location)
             message = front.traps.get(location) or _explain(error, location, model)
             if error["type"] == "value_error" and not location:

@@ -225,8 +225,11 @@ class _Archive:
         }
         later = later_pages(pairs, added, shown, new)
         for pair, (score, exact) in sorted(pairs.items()):
+            if not exact and self._declared(*pair):
+                continue  # two versions of one story, as their pages say (same_story)
             copy = later[pair]
-            original = shown(pair[0] if copy == pair[1] else pair[1])
+            first = pair[0] if copy == pair[1] else pair[1]
+            original = shown(first)
             if exact:
                 self.report(
                     copy,
@@ -237,9 +240,29 @@ class _Archive:
                 self.report(
                     copy,
                     f"near duplicate of {original} ({score:.0%} of word 3-grams shared); "
-                    "if it is the same story, keep one page",
+                    "if it is the same story, keep one page, or keep both as its versions "
+                    f"with 'same_story: [{self.addresses.address_of(first)}]'",
                     "warning",
                 )
+
+    def _declared(self, one: Path, other: Path) -> bool:
+        """Whether either page lists the other in same_story."""
+        for page, target in ((one, other), (other, one)):
+            address_there = self.addresses.address_of(target)
+            if address_there is not None and address_there in self._stories(page):
+                return True
+        return False
+
+    def _stories(self, path: Path) -> list[str]:
+        if path in self.checked:
+            values = self.checked[path].value("same_story")
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+            try:
+                values = loads(text)[0].get("same_story") if "same_story" in text else None
+            except PageError:
+                values = None
+        return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
 
     def _check_addresses(self) -> None:
         for path, page in self.checked.items():
@@ -251,6 +274,8 @@ class _Archive:
                 page.add(page.front.line_of(("moved_from", keeps[index][0])), message)
             for message in self.addresses.shadowing(path, self.checked):
                 page.add(page.slug_line, message)
+            for index, message in self.addresses.story_problems(path, page.value("same_story")):
+                page.add(page.front.line_of(("same_story", index)), message)
 
     def check_gone(self, changes: Changes, paths: Sequence[Path]) -> None:
         """Pages the change moved or deleted must leave a redirect at their old address."""

@@ -19,6 +19,7 @@ from .catalog import Catalog, Entry, check_original, check_vocabulary, read_entr
 from .config import NewsarchiveConfig
 from .converter import ConvertedPage, Converter
 from .pages import Feed, Listing, Paths, home_listing, plan_feeds, plan_listings
+from .stories import Stories, group_stories
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
@@ -35,6 +36,7 @@ class Archive:
     paths: Paths
     converter: Converter
     own_home: bool  # docs/index.md is the author's, not the generated home page
+    stories: Stories = field(default_factory=Stories)
     listings: dict[str, Listing] = field(default_factory=dict)
     feeds: list[Feed] = field(default_factory=list)
     templates: dict[str, str] = field(default_factory=dict)  # src_uri -> page template
@@ -142,9 +144,11 @@ def plan_archive(
 ) -> Archive:
     """Every generated page and feed of a catalog, as plain data (no file is touched)."""
     paths = Paths(catalog)
-    archive = Archive(registries, catalog, paths, converter, own_home)
+    stories = group_stories(catalog, options.articles_dir)
+    archive = Archive(registries, catalog, paths, converter, own_home, stories)
     archive.feeds = plan_feeds(catalog, paths, registries, options.feed_size, config.site_name)
-    listings = plan_listings(catalog, paths, registries, options.page_size, options.index_page_size)
+    sizes = (options.page_size, options.index_page_size)
+    listings = plan_listings(catalog, paths, registries, *sizes, stories)
     if not own_home:
         listings.append(
             home_listing(catalog, paths, registries, options.home_size, config.site_name)

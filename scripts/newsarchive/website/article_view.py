@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Article
 from ..registry import Languages, Registries
 from .catalog import Catalog, Entry
-from .pages import Link, Paths, format_date, page_uri, topic_label
+from .pages import Link, Paths, format_date, page_uri, topic_label, version_link
+from .stories import Stories
 
 # How a forge's edit address becomes the file's history: GitHub and Gitea '/edit/' or
 # '/blob/', GitLab '/-/edit/' or '/-/blob/', all have '/commits/' beside them.
@@ -70,6 +71,8 @@ class ArticleView:
     related: list[Link]
     older: Link | None
     newer: Link | None
+    versions: list[Link] = field(default_factory=list)  # the story's other versions
+    story: Link | None = None  # the page listing all its versions
 
 
 def _to_link(entry: Entry | None, url_of: Callable[[str], str]) -> Link | None:
@@ -86,10 +89,21 @@ def article_view(
     url_of: Callable[[str], str],
     related: tuple[int, int],
     edit_url: str | None = None,
+    stories: Stories | None = None,
 ) -> ArticleView:
     """The view of one article; `url_of` gives a source path's page URL, related=(size, window)."""
     article = entry.article
     older, newer = catalog.neighbours(entry)
+    position = catalog.position[entry.src_uri]
+    story = stories.story_of(position) if stories else None
+    versions: list[Link] = []
+    story_link = None
+    if stories is not None and story is not None:
+        others = [catalog.entries[p] for p in stories.members[story] if p != position]
+        languages = registries.languages
+        versions = [version_link(o, url_of(o.src_uri), languages) for o in others]
+        count = len(stories.members[story])
+        story_link = Link(f"All {count} versions", url_of(page_uri(stories.bases[story], 1)))
     original = (article.translation and article.translation.original_url) or article.url
     return ArticleView(
         article=article,
@@ -114,4 +128,6 @@ def article_view(
         related=[_to_link(e, url_of) for e in catalog.related(entry, *related)],  # type: ignore[misc]
         older=_to_link(older, url_of),
         newer=_to_link(newer, url_of),
+        versions=versions,
+        story=story_link,
     )

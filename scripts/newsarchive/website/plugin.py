@@ -140,7 +140,14 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             size = (self.config.related_size, self.config.related_window)
             edit_url = page.source_edit_url if isinstance(page, ArticlePage) else None
             context["na"] = article_view(
-                entry, archive.catalog, archive.paths, archive.registries, url_of, size, edit_url
+                entry,
+                archive.catalog,
+                archive.paths,
+                archive.registries,
+                url_of,
+                size,
+                edit_url,
+                archive.stories,
             )
             topics = [link.label for link in context["na"].topics]
             data = news_article(entry.article, page.canonical_url, topics, entry.summary)
