@@ -52,6 +52,22 @@ language: uk
 """
 
 
+STARMER = "2025/03/starmer-urges-putin-to-accept-ceasefire"
+# Another version of the Starmer story, declared (same_story).
+VERSION = """---
+title: Starmer tells Putin to accept the ceasefire
+slug: starmer-tells-putin-to-accept-the-ceasefire
+date: 2025-03-16
+added: 2026-01-06
+language: en
+same_story:
+- 2025/03/starmer-urges-putin-to-accept-ceasefire
+---
+
+The British prime minister told the Russian president to accept a ceasefire.
+"""
+
+
 def tree(site: Path) -> dict[str, bytes]:
     """Every file of a built site by its path, with its bytes (the search index aside)."""
     return {
@@ -83,6 +99,7 @@ def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
     articles, data = root / "docs" / "articles", root / "data"
     macron = articles / "2025/02/macron-meloni-meet-in-rome.md"
     original = articles / "2025/03/zelenskyy-calls-for-sanctions.uk.md"
+    version = articles / "2025/03/starmer-tells-putin-to-accept-the-ceasefire.md"
     budget = articles / "2024/12/eu-leaders-agree-budget.md"
 
     def add_with_new_person() -> None:
@@ -109,6 +126,9 @@ def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
         ("give a translation its original", lambda: original.write_text(ORIGINAL, "utf-8")),
         ("edit the original", lambda: edit(original, "одну мову", "лише одну мову")),
         ("take the original away", lambda: original.unlink()),
+        ("archive another version of a story", lambda: version.write_text(VERSION, "utf-8")),
+        ("retitle a version", lambda: edit(version, "title: Starmer tells", "title: Starmer asks")),
+        ("make it a story of its own", lambda: edit(version, f"same_story:\n- {STARMER}\n", "")),
         (
             "rename a topic",
             lambda: edit(data / "topics.yml", "label: Diplomacy", "label: Diplomacy and talks"),
@@ -134,6 +154,10 @@ def test_every_step_updates_incrementally_to_what_a_full_build_makes(
             p for p in incremental.keys() | built.keys() if incremental.get(p) != built.get(p)
         )
         assert differ == [], name
+        story = "stories/2025/03/starmer-urges-putin-to-accept-ceasefire/index.html"
+        assert (story in built) == (
+            name in {"archive another version of a story", "retitle a version"}
+        ), name
         zelenskyy = incremental["articles/2025/03/zelenskyy-calls-for-sanctions/index.html"]
         assert (b"na-versions" in zelenskyy) == (
             name in {"give a translation its original", "edit the original"}
