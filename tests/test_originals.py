@@ -302,3 +302,45 @@ def test_search_finds_the_original_in_its_own_words(chromium: object, served: st
     ]
     assert links.first.get_attribute("href").endswith(f"{SLUG}/#na-original")
     tab.close()
+
+
+HOSTILE_TRANSLATION = """---
+title: A translation whose original is hostile
+slug: a-translation-whose-original-is-hostile
+date: 2025-03-10
+added: 2025-03-11
+language: en
+translation:
+  from: de
+  method: machine
+  original_title: <script>alert('title')</script>
+---
+
+The first paragraph of the translation.
+
+The second paragraph of the translation.
+"""
+
+HOSTILE_ORIGINAL = """---
+language: de
+---
+
+Der erste Absatz <script>alert('body')</script> der Übersetzung.
+
+Der [zweite](javascript:alert('link')) Absatz <img src=x onerror="alert('img')">.
+"""
+
+
+def test_hostile_original_reaches_no_reader_as_markup(build_variant, tmp_path: Path) -> None:
+    folder = "2025/03/a-translation-whose-original-is-hostile"
+    code, output = build_variant(
+        {f"{folder}.md": HOSTILE_TRANSLATION, f"{folder}.de.md": HOSTILE_ORIGINAL}
+    )
+    assert code == 0, output
+    html = (tmp_path / "out" / "articles" / folder / "index.html").read_text(encoding="utf-8")
+    versions = BeautifulSoup(html, "lxml").select_one(".na-versions")
+    assert versions is not None
+    assert versions.find("script") is None and versions.find("img") is None
+    assert not [a for a in versions.find_all("a") if "javascript" in a.get("href", "")]
+    assert "<script>alert('title')</script>" in versions.select_one(".na-pair__title").get_text()
+    assert "alert('body')" in versions.get_text()  # shown as text
