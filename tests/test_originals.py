@@ -67,6 +67,13 @@ def test_paragraphs_of_far_different_length_are_never_paired() -> None:
 def test_alignment_of_nothing() -> None:
     assert align([], []) == []
     assert align(["Only here."], []) == [Row((0,), ())]
+    assert align([], ["Nur hier."] * 50) == [Row((), (j,)) for j in range(50)]
+
+
+def test_alignment_of_very_unequal_counts_ends() -> None:
+    rows = align(["One long paragraph. " * 40], ["Ein Satz."] * 100)
+    assert sorted(j for row in rows for j in row.original) == list(range(100))
+    assert [i for row in rows for i in row.translation] == [0]
 
 
 # --- ingest -------------------------------------------------------------------------------

@@ -117,9 +117,11 @@ def align(translation: list[str], original: list[str]) -> list[Row]:
     best = [[math.inf] * (m + 1) for _ in range(n + 1)]
     step_of: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    # Wide enough that each row reaches the next however unequal the two counts are.
+    width = _BAND + -(-m // max(n, 1))
     for i in range(n + 1):
         centre = i * m // max(n, 1)
-        for j in range(max(0, centre - _BAND), min(m, centre + _BAND) + 1):
+        for j in range(max(0, centre - width), min(m, centre + width) + 1):
             if i == j == 0:
                 continue
             for (a, b), penalty in _PENALTY.items():

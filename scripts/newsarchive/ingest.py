@@ -249,8 +249,8 @@ def duplicates_at_the_door(
             how = "same text" if exact else f"near duplicate: {score:.0%} of word 3-grams shared"
             found[cast(int, index)] = InputError(
                 f"{said} ({how}); nothing written; "
-                "pass --allow-duplicate if it is a different story, or --same-story once the "
-                "first is archived",
+                "pass --allow-duplicate if it is a different story, or --same-story if it is "
+                "another version of it (after the first, for two of one run)",
                 item.source,
             )
             break
