@@ -228,6 +228,13 @@ def _engine_files(folder: Path) -> list[str]:
     return ["pagefind.js", *wasm]
 
 
+def _languages(piece: list[Record]) -> dict[str, list[str]]:
+    """The piece's other languages (its originals'), when it has any: the search page opens
+    each one's index too."""
+    found = sorted({record.language for record in piece if record.language})
+    return {"languages": found} if found else {}
+
+
 def _summary(pieces: list[list[Record]], records: Sequence[Record]) -> tuple[dict, dict]:
     """search.json (filter names, pieces) and filters.json (values and article counts)."""
     counts: dict[str, Counter[str]] = {}
@@ -244,7 +251,7 @@ def _summary(pieces: list[list[Record]], records: Sequence[Record]) -> tuple[dic
                 "first": piece[0].date,
                 "last": piece[-1].date,
                 "articles": sum(1 for record in piece if not record.language),
-                "languages": sorted({r.language for r in piece if r.language}),
+                **_languages(piece),
             }
             for number, piece in enumerate(pieces)
         ],
