@@ -89,6 +89,8 @@ def test_translations_of_one_original_and_moved_pages_are_one_story() -> None:
             _entry("2025/01/e", same_story=["2024/12/old-d"]),  # named by its old address
             _entry("2025/01/f", same_story=["2025/01/nowhere"]),
             _entry("2025/01/g"),
+            _entry("2025/01/h", url="https://news.example/"),  # a front page, no article
+            _entry("2025/01/i", url="https://NEWS.example"),
         ]
     )
     stories = group_stories(catalog, "articles")

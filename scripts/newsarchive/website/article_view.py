@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..model import Article
 from ..registry import Languages, Registries
@@ -18,6 +19,9 @@ from .stories import Stories
 # How a forge's edit address becomes the file's history: GitHub and Gitea '/edit/' or
 # '/blob/', GitLab '/-/edit/' or '/-/blob/', all have '/commits/' beside them.
 _HISTORY = re.compile(r"/(?:edit|blob)/")
+
+# Versions of its story an article page names; a page's size must not grow with a story's.
+VERSIONS_SHOWN = 10
 
 METHODS = {
     "machine": "Machine-translated",
@@ -99,7 +103,9 @@ def article_view(
     versions: list[Link] = []
     story_link = None
     if stories is not None and story is not None:
-        others = [catalog.entries[p] for p in stories.members[story] if p != position]
+        # A few named here; the story's own page lists them all.
+        members = (p for p in stories.members[story] if p != position)
+        others = [catalog.entries[p] for p in islice(members, VERSIONS_SHOWN)]
         languages = registries.languages
         versions = [version_link(o, url_of(o.src_uri), languages) for o in others]
         count = len(stories.members[story])

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from .catalog import Catalog, Entry
 
 
-def _url_key(url: str) -> str:
-    # The same article as linked in different ways: scheme, case of the host, a final '/'.
+def _url_key(url: str) -> str | None:
+    """The same article as linked in different ways (scheme, case of the host, a final '/');
+    None for a site's front page, which many pages may give and no article is."""
     rest = url.split("://", 1)[-1]
     host, _, path = rest.partition("/")
-    return f"{host.lower()}/{path}".rstrip("/")
+    path = path.rstrip("/")
+    return f"{host.lower()}/{path}" if path else None
 
 
 class _Sets:
@@ -79,8 +81,9 @@ def _links(catalog: Catalog, prefix: str) -> Iterable[tuple[int, int]]:
         translation = article.translation
         urls = [article.url, translation.original_url if translation else None]
         # A translation's original_url is the original's url; two translations share it.
-        for url in (_url_key(u) for u in urls if u):
-            yield position, by_url.setdefault(url, position)
+        for key in (_url_key(u) for u in urls if u):
+            if key is not None:
+                yield position, by_url.setdefault(key, position)
 
 
 def _order(entry: Entry) -> tuple[int, int, str]:
