@@ -18,7 +18,10 @@ from newsarchive.model import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 PAGE = Path("articles/2025/05/moldova-and-poland-sign-energy-pact.md")
-REFUSED = "nothing written; pass --allow-duplicate if it is a different story"
+REFUSED = (
+    "nothing written; pass --allow-duplicate if it is a different story, or --same-story if it "
+    "is another version of it (after the first, for two of one run)"
+)
 
 
 def ingest(*args: str) -> tuple[int, list[str]]:

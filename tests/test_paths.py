@@ -147,7 +147,7 @@ def test_a_sidecar_cannot_set_the_slug(work: Path) -> None:
     assert code == 1
     assert lines[0] == (
         "error: inbox/story.meta.yml: unknown field 'slug'; remove it or use one of: title, date, "
-        "source, url, from, method, translator, original_title, original_url, reviewed"
+        "source, url, from, method, translator, original_title, original_url, reviewed, original"
     )
     assert not (work / "out").exists()
 

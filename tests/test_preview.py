@@ -39,6 +39,35 @@ The envoy spoke to reporters on Tuesday about the war and the talks in Paris.
 """
 
 
+# The original of the Ukrainian president's appeal (written for these tests).
+ORIGINAL = """---
+language: uk
+---
+
+Президент України в неділю закликав союзників посилити санкції до перемир'я.
+
+## Тиск на Кремль
+
+«Москва розуміє одну мову», — написав він, закликавши до тридцятиденного припинення вогню.
+"""
+
+
+STARMER = "2025/03/starmer-urges-putin-to-accept-ceasefire"
+# Another version of the Starmer story, declared (same_story).
+VERSION = """---
+title: Starmer tells Putin to accept the ceasefire
+slug: starmer-tells-putin-to-accept-the-ceasefire
+date: 2025-03-16
+added: 2026-01-06
+language: en
+same_story:
+- 2025/03/starmer-urges-putin-to-accept-ceasefire
+---
+
+The British prime minister told the Russian president to accept a ceasefire.
+"""
+
+
 def tree(site: Path) -> dict[str, bytes]:
     """Every file of a built site by its path, with its bytes (the search index aside)."""
     return {
@@ -69,6 +98,8 @@ def edit(path: Path, old: str, new: str) -> None:
 def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
     articles, data = root / "docs" / "articles", root / "data"
     macron = articles / "2025/02/macron-meloni-meet-in-rome.md"
+    original = articles / "2025/03/zelenskyy-calls-for-sanctions.uk.md"
+    version = articles / "2025/03/starmer-tells-putin-to-accept-the-ceasefire.md"
     budget = articles / "2024/12/eu-leaders-agree-budget.md"
     stall = articles / "2024/11/ceasefire-talks-stall.md"
 
@@ -98,6 +129,12 @@ def steps(root: Path) -> list[tuple[str, Callable[[], None]]]:
             ),
         ),
         ("delete the only article of a month", lambda: budget.unlink()),
+        ("give a translation its original", lambda: original.write_text(ORIGINAL, "utf-8")),
+        ("edit the original", lambda: edit(original, "одну мову", "лише одну мову")),
+        ("take the original away", lambda: original.unlink()),
+        ("archive another version of a story", lambda: version.write_text(VERSION, "utf-8")),
+        ("retitle a version", lambda: edit(version, "title: Starmer tells", "title: Starmer asks")),
+        ("make it a story of its own", lambda: edit(version, f"same_story:\n- {STARMER}\n", "")),
         (
             "rename a topic",
             lambda: edit(data / "topics.yml", "label: Diplomacy", "label: Diplomacy and talks"),
@@ -137,6 +174,14 @@ def test_every_step_updates_incrementally_to_what_a_full_build_makes(
             p for p in incremental.keys() | built.keys() if incremental.get(p) != built.get(p)
         )
         assert differ == [], name
+        story = "stories/2025/03/starmer-urges-putin-to-accept-ceasefire/index.html"
+        assert (story in built) == (
+            name in {"archive another version of a story", "retitle a version"}
+        ), name
+        zelenskyy = incremental["articles/2025/03/zelenskyy-calls-for-sanctions/index.html"]
+        assert (b"na-versions" in zelenskyy) == (
+            name in {"give a translation its original", "edit the original"}
+        ), name
     assert preview.refresh().kind == "none"
 
 

@@ -102,7 +102,8 @@ def test_github_format_marks_warnings_and_escapes_percent(in_fixtures: Path) -> 
     assert lines[0] == (
         "::warning file=archive/2025/03/duplicate-near-second.md,line=13::near duplicate of "
         "archive/2025/03/duplicate-near-first.md (60%25 of word 3-grams shared); "
-        "if it is the same story, keep one page"
+        "if it is the same story, keep one page, or keep both as its versions with "
+        "'same_story: [2025/03/duplicate-near-first]'"
     )
 
 

@@ -39,7 +39,7 @@ def fact_options(command: Callable[..., None]) -> Callable[..., None]:
         elif key == "reviewed":
             option = click.option(name, parameter, is_flag=True, default=None)
         else:
-            metavar = {"date": "YYYY-MM-DD", "from": "LANG"}.get(key, "TEXT")
+            metavar = {"date": "YYYY-MM-DD", "from": "LANG", "original": "PATH"}.get(key, "TEXT")
             option = click.option(name, parameter, metavar=metavar)
         command = option(command)
         command.__click_params__[-1].help = f"{info.description}."  # type: ignore[attr-defined]
@@ -73,6 +73,12 @@ def fact_options(command: Callable[..., None]) -> Callable[..., None]:
     is_flag=True,
     help="Archive an article even if its text repeats an archived page (a different story).",
 )
+@click.option(
+    "--same-story",
+    is_flag=True,
+    help="Archive an article whose text repeats archived pages as another version of their "
+    "story (another agency's, a corrected paste): its same_story lists them.",
+)
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes [default: all cores].")
 def ingest(paths: tuple[Path, ...], **options: object) -> None:
     """Normalise raw articles (.txt, .md, .html) into archive pages.
@@ -80,7 +86,8 @@ def ingest(paths: tuple[Path, ...], **options: object) -> None:
     A sidecar NAME.meta.yml beside a raw file supplies the same fields as the flags;
     flags win over the sidecar, which wins over what is extracted. A raw file archived
     before is recognised by its bytes; an article whose text repeats an archived page
-    (the same text, or most of its word 3-grams) is refused unless --allow-duplicate.
+    (the same text, or most of its word 3-grams) is refused unless --allow-duplicate (a
+    different story) or --same-story (another version of the same story).
 
     Example: newsarchive ingest inbox/ --from fr --method machine
     """

@@ -8,6 +8,7 @@ of it; a new article that repeats an archived one (validate's duplicate rule) is
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import json
@@ -22,8 +23,9 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import Progress
 
-from . import cleaner, duplicates, frontmatter, readers, writer
+from . import cleaner, duplicates, frontmatter, originals, readers, writer
 from .enrich import Enriched, enrich
+from .enrich.language import detect_language
 from .errors import InputError, NewsarchiveError, PageError, one_line
 from .explain import model_error
 from .model import Article
@@ -49,6 +51,18 @@ class Normalised:
     removed: tuple[str, ...] = ()  # what the cleaner took out, for a reviewer to check
     # The page body's fingerprint for the duplicate check, made here on a worker's core.
     fingerprint: duplicates.Fingerprint | None = None
+    original: OriginalText | None = None  # the original-language text, when one was given
+
+
+@dataclass(frozen=True)
+class OriginalText:
+    """The original of a translation, read and cleaned as the article was, ready to write."""
+
+    front: originals.Original
+    body: str
+
+    def text(self) -> str:
+        return originals.render(self.front, self.body)
 
 
 def flag_of(key: str) -> str:
@@ -80,7 +94,24 @@ def collect_inputs(paths: Iterable[Path], out: Path) -> list[Path]:
                 if not resolved.is_relative_to(root) or resolved.is_relative_to(out_resolved):
                     continue
                 found.append(candidate)
-    return list(dict.fromkeys(found))
+    named = _originals_named(found)
+    return [path for path in dict.fromkeys(found) if path.resolve() not in named]
+
+
+def _originals_named(inputs: list[Path]) -> set[Path]:
+    """The raw originals the inputs' sidecars name: read with their article, never alone."""
+    named: set[Path] = set()
+    for path in inputs:
+        sidecar = readers.sidecar_for(path)
+        if not sidecar.is_file():
+            continue
+        try:
+            original = readers.read_sidecar(sidecar).original
+        except NewsarchiveError:
+            continue  # said when the article itself is read
+        if original:
+            named.add(Path(original).resolve())
+    return named
 
 
 _registries: Registries | None = None
@@ -103,13 +134,45 @@ def normalise(
         overrides = flags.over(readers.read_sidecar(sidecar)) if sidecar.is_file() else flags
         clean = cleaner.clean(raw, registries)
         enriched = enrich(clean, overrides, registries, added)
+        original = None
+        if overrides.original:
+            original = _original(Path(overrides.original), enriched, registries)
     except NewsarchiveError as exc:
         return Normalised(path, digest=digest, error=str(exc))
     except Exception as exc:  # a bug must not stop the batch or show a traceback
         message = f"{path}: could not be read ({type(exc).__name__}: {exc}); please report this"
         return Normalised(path, digest=digest, error=message.splitlines()[0])
     fingerprint = duplicates.fingerprint(frontmatter.written_body(enriched.body))
-    return Normalised(path, enriched, digest, removed=clean.removed, fingerprint=fingerprint)
+    return Normalised(
+        path, enriched, digest, removed=clean.removed, fingerprint=fingerprint, original=original
+    )
+
+
+def _original(path: Path, enriched: Enriched, registries: Registries) -> OriginalText:
+    """The original-language file, read and cleaned like the article, in the language the
+    translation says it came from."""
+    translation = enriched.article.translation
+    if translation is None:
+        raise InputError(
+            "an original is given, but the article is not a translation; "
+            "give its language with --from (or 'from:' in the sidecar)",
+            path,
+        )
+    raw = readers.read_file(path)
+    clean = cleaner.clean(raw, registries)
+    body = frontmatter.written_body(clean.body())
+    sample = "\n".join(b.text for b in clean.blocks if b.kind == "paragraph")
+    found = detect_language(sample, raw.language, registries.languages)
+    if not body or found is None:
+        raise InputError("no text found in the original; check that the file holds it", path)
+    if found == enriched.article.language:
+        raise InputError(
+            f"the original reads as {registries.languages.name_of(found)}, the language of the "
+            "translation itself; give the original-language file",
+            path,
+        )
+    front = originals.Original(language=translation.from_, input_sha256=raw.digest)
+    return OriginalText(front, body)
 
 
 def _normalise_in_worker(job: tuple[Path, Overrides, dt.date]) -> Normalised:
@@ -139,14 +202,16 @@ class Outcome:
     path: Path
     article: Article | None  # None: archived before, and the raw file no longer reads as one
     body: str = ""
+    original: Path | None = None  # where its original is (or would be) written
 
 
 def duplicates_at_the_door(
-    items: list[Normalised], out: Path, known: dict[str, Path]
-) -> dict[int, InputError | Path]:
+    items: list[Normalised], out: Path, known: dict[str, Path], same_story: bool = False
+) -> dict[int, InputError | Path | list[str]]:
     """Validate's duplicate rule, before anything is written: for each new article that
     repeats an archived page or an earlier article of this run, the refusal, or the page
-    when it was made from the same raw file (another ingest archived it at the same time).
+    when it was made from the same raw file (another ingest archived it at the same time),
+    or with `same_story` the addresses of the archived pages it is another version of.
 
     All of the run's articles are checked in one pass over the archive (duplicates.compare),
     so the archive's bodies are read once however many articles arrive.
@@ -164,10 +229,11 @@ def duplicates_at_the_door(
         return bodies[key] if isinstance(key, int) else writer.read_body(cast(Path, key))
 
     everything = itertools.chain(((page, writer.read_body(page)) for page in pages), bodies.items())
-    found: dict[int, InputError | Path] = {}
+    found: dict[int, InputError | Path | list[str]] = {}
     known = {index: items[index].fingerprint for index in bodies if items[index].fingerprint}
     for index, matches in duplicates.compare(dict(bodies), everything, load, known).items():
         item = items[cast(int, index)]
+        versions: list[str] = []
         for other, score, exact in matches:
             if isinstance(other, int):
                 if other > index:
@@ -176,16 +242,30 @@ def duplicates_at_the_door(
             elif writer.read_digest(cast(Path, other)) == item.digest:
                 found[cast(int, index)] = cast(Path, other)
                 break
+            elif same_story:
+                versions.append(writer.address_of(cast(Path, other), out))
+                continue
             else:
                 said = f"already archived as {other}"
             how = "same text" if exact else f"near duplicate: {score:.0%} of word 3-grams shared"
             found[cast(int, index)] = InputError(
                 f"{said} ({how}); nothing written; "
-                "pass --allow-duplicate if it is a different story",
+                "pass --allow-duplicate if it is a different story, or --same-story if it is "
+                "another version of it (after the first, for two of one run)",
                 item.source,
             )
             break
+        else:
+            if versions:
+                found[cast(int, index)] = sorted(versions)
     return found
+
+
+def _as_version(item: Normalised, addresses: list[str]) -> Normalised:
+    """The article as another version of the story told by the pages at `addresses`."""
+    assert item.enriched is not None
+    article = item.enriched.article.model_copy(update={"same_story": addresses})
+    return dataclasses.replace(item, enriched=dataclasses.replace(item.enriched, article=article))
 
 
 # What --force keeps of the page it rewrites: the page's history, which a person recorded.
@@ -248,17 +328,30 @@ def place(
                 "edit that page by hand instead",
                 item.source,
             )
+        beside = None
+        if item.original is not None:
+            beside = originals.original_path(existing, item.original.front.language)
         if not dry_run:
             writer.replace(writer.render(article, body), existing, out)
-        return Outcome("rewritten", existing, article, body)
+            if item.original is not None and beside is not None and beside.exists():
+                writer.replace(item.original.text(), beside, out)
+            elif item.original is not None and beside is not None:
+                writer.write_new(item.original.text(), beside, out)
+        return Outcome("rewritten", existing, article, body, beside)
+    original = item.original
     for candidate, path in writer.candidate_paths(article, out):
+        beside = originals.original_path(path, original.front.language) if original else None
+        if beside is not None and beside.exists() and not path.exists():
+            continue  # a stray original holds the name: its translation goes elsewhere
         if dry_run:
             if not path.exists():
-                return Outcome("would archive", path, candidate, body)
+                return Outcome("would archive", path, candidate, body, beside)
             continue
         if writer.write_new(writer.render(candidate, body), path, out, sync_folder=False):
             known[digest] = path
-            return Outcome("archived", path, candidate, body)
+            if original is not None and beside is not None:
+                writer.write_new(original.text(), beside, out, sync_folder=False)
+            return Outcome("archived", path, candidate, body, beside)
         if writer.read_digest(path) == digest:  # a parallel ingest wrote it first
             return Outcome("already archived", path, candidate, body)
     raise InputError("every numbered slug is taken; pass a different --title", out)
@@ -281,6 +374,7 @@ def _json_line(outcome: Outcome, removed: tuple[str, ...]) -> str:
         "front_matter": outcome.article.front_matter() if outcome.article else None,
         "body": outcome.body,
         "removed": list(removed),
+        "original": str(outcome.original) if outcome.original else None,
     }
     return json.dumps(record, ensure_ascii=False, default=str)
 
@@ -295,6 +389,7 @@ def run_ingest(
     as_json: bool = False,
     force: bool = False,
     allow_duplicate: bool = False,
+    same_story: bool = False,
     jobs: int | None = None,
     show_removed: bool = False,
 ) -> int:
@@ -305,11 +400,14 @@ def run_ingest(
     flags = parse_flags({key: value for key, value in (facts or {}).items() if value is not None})
     registries = load_registries(data_dir or default_data_dir())
     inputs = collect_inputs(paths, out)
+    if flags.original:  # read with its article, never as one
+        inputs = [path for path in inputs if path.resolve() != Path(flags.original).resolve()]
     if not inputs:
         raise NewsarchiveError("no .txt, .md, .html or .htm files found in the given paths")
-    if (flags.title or flags.date or flags.url) and len(inputs) > 1:
+    if (flags.title or flags.date or flags.url or flags.original) and len(inputs) > 1:
         raise NewsarchiveError(
-            "--title, --date and --url describe one article; give one file, or use sidecars"
+            "--title, --date, --url and --original describe one article; "
+            "give one file, or use sidecars"
         )
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     show_bar = console.is_terminal and any(p.is_dir() for p in paths)
@@ -324,12 +422,15 @@ def run_ingest(
         for item in normalise_all(inputs, flags, registries, jobs or os.cpu_count() or 1, today):
             progress.advance(task)
             items.append(item)
-    refused = {} if allow_duplicate else duplicates_at_the_door(items, out, known)
+    refused = {} if allow_duplicate else duplicates_at_the_door(items, out, known, same_story)
     for index, item in enumerate(items):
         try:
             verdict = refused.get(index)
             if isinstance(verdict, InputError):
                 raise verdict
+            if isinstance(verdict, list):
+                item = _as_version(item, verdict)
+                verdict = None
             if verdict is not None:
                 outcome = Outcome("already archived", verdict, None)
             else:
@@ -343,6 +444,8 @@ def run_ingest(
         made = outcome.article.provisional if outcome.article else []  # a person confirms
         shown = "".join(f' [provisional {f}: "{getattr(outcome.article, f)}"]' for f in made)
         console.print(f"{outcome.status} {where}{outcome.path}{shown}", markup=False)
+        if outcome.original is not None:
+            console.print(f"  original: {outcome.original}", markup=False)
         if show_removed:  # each on its own line, so a lost sentence stands out
             for text in item.removed:
                 console.print(f"  removed: {one_line(text)}", markup=False)

@@ -11,7 +11,14 @@ import json
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Method = Literal["machine", "human", "post-edited"]
 # Fields the pipeline can fill in itself when the article does not give them.
@@ -126,6 +133,11 @@ class Article(BaseModel):
         default_factory=list,
         description="Old addresses (YYYY/MM/slug) of this page; each keeps a redirect here",
     )
+    same_story: list[str] = Field(
+        default_factory=list,
+        description="Addresses (YYYY/MM/slug) of other pages of the archive that tell the same "
+        "story (another agency's, another translation, a second paste); each stays a page",
+    )
     input_sha256: str | None = Field(
         None,
         pattern=r"^[0-9a-f]{64}$",
@@ -138,18 +150,27 @@ class Article(BaseModel):
         return check_http_url(value)
 
     @field_validator(
-        "provisional", "byline", "people", "organisations", "places", "topics", "moved_from"
+        "provisional",
+        "byline",
+        "people",
+        "organisations",
+        "places",
+        "topics",
+        "moved_from",
+        "same_story",
     )
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
         return _unique(values)
 
-    @field_validator("moved_from")
+    @field_validator("moved_from", "same_story")
     @classmethod
-    def _addresses(cls, values: list[str]) -> list[str]:
+    def _addresses(cls, values: list[str], info: ValidationInfo) -> list[str]:
+        old = info.field_name == "moved_from"
+        kind = "an old address like 2025/03/old-slug" if old else "an address like 2025/03/the-slug"
         for value in values:
             if not re.fullmatch(ADDRESS_PATTERN, value):
-                raise ValueError(f"{value!r} is not an old address like 2025/03/old-slug")
+                raise ValueError(f"{value!r} is not {kind}")
         return values
 
     @model_validator(mode="after")

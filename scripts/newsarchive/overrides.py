@@ -44,8 +44,13 @@ class Overrides(BaseModel):
     reviewed: bool | None = Field(
         None, strict=True, description="A person checked the translation against the original"
     )
+    original: str | None = Field(
+        None,
+        description="Raw file with the original-language text, kept beside the translation "
+        "(in a sidecar: a file in the sidecar's folder)",
+    )
 
-    @field_validator("title", "source", "translator", "original_title", mode="before")
+    @field_validator("title", "source", "translator", "original_title", "original", mode="before")
     @classmethod
     def _visible(cls, value: Any) -> Any:
         if value is not None and not isinstance(value, str):

@@ -19,6 +19,7 @@ from pathlib import Path
 from . import frontmatter
 from .errors import InputError, PageError
 from .model import SLUG_MAX, Article
+from .originals import is_original
 
 # The digest line is read without parsing YAML, so indexing a large archive stays cheap.
 _DIGEST_RE = re.compile(r"^input_sha256: ([0-9a-f]{64})\s*$", re.MULTILINE)
@@ -33,15 +34,21 @@ def path_for(article: Article, out: Path) -> Path:
     return out / f"{article.date.year:04d}" / f"{article.date.month:02d}" / f"{article.slug}.md"
 
 
+def address_of(page: Path, out: Path) -> str:
+    """A page's address, YYYY/MM/slug, from its path under the archive folder `out`."""
+    return page.relative_to(out).with_suffix("").as_posix()
+
+
 def render(article: Article, body: str) -> str:
     """The page text exactly as it is written."""
     return frontmatter.dumps(article.front_matter(), body)
 
 
 def iter_pages(out: Path) -> Iterator[Path]:
-    """Every page under the archive folder, in path order."""
+    """Every article page under the archive folder, in path order (originals are not)."""
     if out.is_dir():
-        yield from sorted(p for p in out.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*.md"))
+        found = out.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*.md")
+        yield from sorted(p for p in found if not is_original(p))
 
 
 def read_digest(page: Path) -> str | None:

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError, NewsarchiveError
-from ..explain import yaml_error
+from ..explain import shown, yaml_error
 from ..frontmatter import Loader
 from ..overrides import Overrides, overrides_from
 from .limits import MAX_SIDECAR_BYTES, MAX_SIDECAR_DEPTH, read_bytes
@@ -33,9 +33,20 @@ def read_sidecar(path: Path) -> Overrides:
     if not isinstance(data, dict):
         raise InputError("sidecar must be a mapping of 'key: value' lines", path)
     try:
-        return overrides_from(data, str)
+        found = overrides_from(data, str)
     except NewsarchiveError as exc:
         raise InputError(exc.message, path) from None
+    if found.original is None:
+        return found
+    # Named from beside the article, like the sidecar itself: never a file elsewhere.
+    original = path.parent / found.original
+    if original.resolve().parent != path.parent.resolve():
+        raise InputError(
+            f"original '{shown(found.original)}' is not a file in this folder; "
+            "put the original-language file beside the article and give its name",
+            path,
+        )
+    return found.model_copy(update={"original": str(original)})
 
 
 def _load_sidecar_yaml(path: Path, text: str) -> Any:

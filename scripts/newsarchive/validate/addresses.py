@@ -19,6 +19,11 @@ from typing import Any
 from ..model import ADDRESS_PATTERN
 
 
+def address_like(value: object) -> bool:
+    """Whether a value is written as an address, YYYY/MM/slug (the model says when not)."""
+    return isinstance(value, str) and re.fullmatch(ADDRESS_PATTERN, value) is not None
+
+
 def address(relative: str) -> str | None:
     """'YYYY/MM/slug' of a page path relative to the archive, None for any other file."""
     if not relative.endswith(".md"):
@@ -115,3 +120,20 @@ class Addresses:
             for keeper in keepers
             if keeper not in checked
         ]
+
+    def story_problems(self, path: Path, addresses: object) -> list[tuple[int, str]]:
+        """(index in same_story, message) for addresses that name no other page."""
+        found = []
+        for index, value in enumerate(addresses if isinstance(addresses, list) else []):
+            there = self.pages.get(value)
+            if there == path:
+                found.append((index, f"same_story '{value}' is this page's own address; remove it"))
+            elif there is None and not self.claims.get(value) and address_like(value):
+                found.append(
+                    (
+                        index,
+                        f"same_story '{value}' is no page of the archive; give the address "
+                        "(YYYY/MM/slug) of another version of this story",
+                    )
+                )
+        return found

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..explain import Location, date_problem, model_error, name_of
 from ..model import (
@@ -60,7 +60,7 @@ def _value_fix(name: str, reason: str) -> str:
     return f"{name}: {reason}" if ";" in reason else f"{name}: {reason}; correct the value"
 
 
-def _explain(error: Mapping[str, Any], location: Location) -> str:
+def _explain(error: Mapping[str, Any], location: Location, model: type[BaseModel] = Article) -> str:
     """The shared explainer (explain.model_error), with what a page's fields add: a line to
     paste, the meaning of each date, a slug to use."""
     kind, name, value = error["type"], name_of(location), error.get("input")
@@ -83,7 +83,7 @@ def _explain(error: Mapping[str, Any], location: Location) -> str:
         return f"{name} must be true or false; write {last}: true only after a human check"
     if kind == "value_error":
         return _value_fix(name, str(error.get("ctx", {}).get("error", error["msg"])))
-    return model_error(error, Article)
+    return model_error(error, model)
 
 
 def _repeat_location(data: Mapping[str, Any], location: Location) -> Location:
@@ -114,19 +114,19 @@ def _rule_location(data: Mapping[str, Any], reason: str) -> Location:
 
 
 def _address_location(data: Mapping[str, Any], location: Location) -> Location:
-    # An old address that is not YYYY/MM/slug is reported at its own item.
-    values = data.get("moved_from")
+    # An address that is not YYYY/MM/slug is reported at its own item.
+    values = data.get(str(location[0]))
     for index, value in enumerate(values if isinstance(values, list) else []):
         if not isinstance(value, str) or not re.fullmatch(ADDRESS_PATTERN, value):
-            return ("moved_from", index)
+            return (location[0], index)
     return location
 
 
-def check_model(front: FrontMatter) -> list[tuple[int, str]]:
-    """(line, message) for every field the model rejects."""
+def check_model(front: FrontMatter, model: type[BaseModel] = Article) -> list[tuple[int, str]]:
+    """(line, message) for every field the model (an article's, or an original's) rejects."""
     assert front.data is not None
     try:
-        Article.model_validate(front.data)
+        model.model_validate(front.data)
     except ValidationError as exc:
         found = []
         for error in exc.errors():
@@ -134,9 +134,9 @@ def check_model(front: FrontMatter) -> list[tuple[int, str]]:
             reason = str(error.get("ctx", {}).get("error", ""))
             if error["type"] == "value_error" and "listed twice" in reason:
                 location = _repeat_location(front.data, location)
-            elif error["type"] == "value_error" and location == ("moved_from",):
+            elif error["type"] == "value_error" and location in {("moved_from",), ("same_story",)}:
                 location = _address_location(front.data, location)
-            message = front.traps.get(location) or _explain(error, location)
+            message = front.traps.get(location) or _explain(error, location, model)
             if error["type"] == "value_error" and not location:
                 location = _rule_location(front.data, reason)
             found.append((front.line_of(location), message))

@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import duplicates
 from ..errors import NewsarchiveError, PageError
 from ..frontmatter import loads, split
+from ..originals import Original, beside_problem, is_original, parts, translation_path
 from ..registry import Registries, load_registries
 from . import damage, fields, safety
 from .addresses import Addresses, address, claimed
@@ -69,7 +70,12 @@ def check_page(path: Path, registries: Registries, archive: Path = ARCHIVE) -> P
     page.body, page.body_line, page.front = front.body, front.body_line, front
     for line, message in front.errors:
         page.add(line, message)
-    if front.data is not None:
+    if front.data is not None and is_original(path):
+        for line, message in [*fields.check_model(front, Original), *_beside(front, path)]:
+            page.add(line, message)
+        for location, message in safety.check_values(front.data):
+            page.add(front.line_of(location), message)
+    elif front.data is not None:
         for line, message in [
             *fields.check_model(front),
             *fields.check_registries(front, registries),
@@ -88,6 +94,25 @@ def check_page(path: Path, registries: Registries, archive: Path = ARCHIVE) -> P
     for line, message in damage.check_damage(page.body, page.body_line, registries.furniture):
         page.add(line, message, "warning")
     return page
+
+
+def _beside(front: FrontMatter, path: Path) -> list[tuple[int, str]]:
+    """An original against its file name and the article beside it (originals.py)."""
+    found = parts(path.name)
+    assert found is not None and front.data is not None
+    language = front.data.get("language")
+    if isinstance(language, str) and language != found[1]:
+        message = f"language '{language}' is not the file name's '{found[1]}'; fix one of them"
+        return [(front.line_of(("language",)), message)]
+    article = translation_path(path)
+    try:
+        data = loads(article.read_text(encoding="utf-8-sig"))[0] if article.is_file() else None
+    except (PageError, UnicodeDecodeError):
+        data = None
+    translation = data.get("translation") if data else None
+    said = translation.get("from") if isinstance(translation, dict) else None
+    problem = beside_problem(path, data is not None, said)
+    return [(1, problem)] if problem else []
 
 
 def _collect(paths: Sequence[Path]) -> list[Path]:
@@ -133,7 +158,9 @@ class _Archive:
         self.checked = {page.path.resolve(): page for page in pages}
         # rglob under a resolved root yields resolved paths: no resolve() per page (slow at 20k).
         self.root = archive.resolve()
-        self.archived = set(self.root.rglob("*.md")) if self.root.is_dir() else set()
+        # Originals are not articles: no duplicate, slug or address rule applies to them.
+        found = self.root.rglob("*.md") if self.root.is_dir() else ()
+        self.archived = {path for path in found if not is_original(path)}
         self.addresses = Addresses(self.root, shown)
         self.elsewhere: list[Problem] = []  # problems of pages that are not being checked
 
@@ -198,8 +225,11 @@ class _Archive:
         }
         later = later_pages(pairs, added, shown, new)
         for pair, (score, exact) in sorted(pairs.items()):
+            if not exact and self._declared(*pair):
+                continue  # two versions of one story, as their pages say (same_story)
             copy = later[pair]
-            original = shown(pair[0] if copy == pair[1] else pair[1])
+            first = pair[0] if copy == pair[1] else pair[1]
+            original = shown(first)
             if exact:
                 self.report(
                     copy,
@@ -210,9 +240,29 @@ class _Archive:
                 self.report(
                     copy,
                     f"near duplicate of {original} ({score:.0%} of word 3-grams shared); "
-                    "if it is the same story, keep one page",
+                    "if it is the same story, keep one page, or keep both as its versions "
+                    f"with 'same_story: [{self.addresses.address_of(first)}]'",
                     "warning",
                 )
+
+    def _declared(self, one: Path, other: Path) -> bool:
+        """Whether either page lists the other in same_story."""
+        for page, target in ((one, other), (other, one)):
+            address_there = self.addresses.address_of(target)
+            if address_there is not None and address_there in self._stories(page):
+                return True
+        return False
+
+    def _stories(self, path: Path) -> list[str]:
+        if path in self.checked:
+            values = self.checked[path].value("same_story")
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+            try:
+                values = loads(text)[0].get("same_story") if "same_story" in text else None
+            except PageError:
+                values = None
+        return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
 
     def _check_addresses(self) -> None:
         for path, page in self.checked.items():
@@ -224,11 +274,15 @@ class _Archive:
                 page.add(page.front.line_of(("moved_from", keeps[index][0])), message)
             for message in self.addresses.shadowing(path, self.checked):
                 page.add(page.slug_line, message)
+            for index, message in self.addresses.story_problems(path, page.value("same_story")):
+                page.add(page.front.line_of(("same_story", index)), message)
 
     def check_gone(self, changes: Changes, paths: Sequence[Path]) -> None:
         """Pages the change moved or deleted must leave a redirect at their old address."""
         for old, renamed in sorted(changes.gone.items()):
             where = changes.top / old
+            if is_original(where):
+                continue  # an original has no address of its own
             relative = self.addresses.relative(where)
             if relative is None or not _in_scope(where, paths):
                 continue
@@ -282,7 +336,7 @@ def validate_pages(
     else:
         selected = [page for page in changes.pages if _in_scope(page, paths)]
     pages = [check_page(path, registries, archive) for path in selected]
-    whole = _Archive(pages, archive)
+    whole = _Archive([page for page in pages if not is_original(page.path)], archive)
     if changes is not None:
         _continue_deleted(changes, pages, whole.addresses)
     if pages or (changes and changes.gone):  # else there is nothing to compare
@@ -290,7 +344,7 @@ def validate_pages(
     if changes is not None:
         whole.check_gone(changes, paths)
         for page in pages:
-            if page.path.resolve() in changes.before:
+            if page.path.resolve() in changes.before and not is_original(page.path):
                 _check_history(page, changes)
     problems = [problem for page in pages for problem in page.problems]
     return Report(problems=problems + whole.elsewhere, files_checked=len(pages))

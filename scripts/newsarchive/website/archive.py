@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -11,12 +12,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..errors import PageError
+from ..originals import uri_of_translation
 from ..registry import Registries
 from .article_page import ArticlePage
-from .catalog import Catalog, Entry, check_vocabulary, read_entry
+from .catalog import Catalog, Entry, check_original, check_vocabulary, read_entry
 from .config import NewsarchiveConfig
 from .converter import ConvertedPage, Converter
 from .pages import Feed, Listing, Paths, home_listing, plan_feeds, plan_listings
+from .stories import Stories, group_stories
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
@@ -33,6 +36,7 @@ class Archive:
     paths: Paths
     converter: Converter
     own_home: bool  # docs/index.md is the author's, not the generated home page
+    stories: Stories = field(default_factory=Stories)
     listings: dict[str, Listing] = field(default_factory=dict)
     feeds: list[Feed] = field(default_factory=list)
     templates: dict[str, str] = field(default_factory=dict)  # src_uri -> page template
@@ -50,10 +54,19 @@ def load_entries(
     entries: list[Entry] = []
     problems: list[PageError] = []
     prefix = articles_dir.strip("/") + "/"
-    for file in list(files.documentation_pages()):
-        if not file.src_uri.startswith(prefix):
+    articles = [f for f in files.documentation_pages() if f.src_uri.startswith(prefix)]
+    # Originals are shown on their translation's page, never as pages of their own.
+    originals = {}
+    for file in articles:
+        translation = uri_of_translation(file.src_uri)
+        if translation is not None:
+            originals[translation] = file
+            files.remove(file)
+    for file in articles:
+        if uri_of_translation(file.src_uri) is not None:
             continue
         path = Path(file.abs_src_path or file.src_uri)
+        original = originals.pop(file.src_uri, None)
         try:
             entry = read_entry(path, file.src_uri, file.url)
         except PageError:
@@ -63,8 +76,22 @@ def load_entries(
         file.inclusion = InclusionLevel.NOT_IN_NAV
         ArticlePage(file, config, converter)  # becomes file.page; MkDocs makes no other
         problems += check_vocabulary(entry, path, registries)
+        if original is not None:
+            entry, problem = with_original(entry, Path(original.abs_src_path or original.src_uri))
+            problems += [problem] if problem else []
         entries.append(entry)
+    for file in originals.values():  # left over: no article read beside them
+        problems.append(check_original(Path(file.abs_src_path or file.src_uri), None))
     return entries, problems
+
+
+def with_original(entry: Entry, path: Path) -> tuple[Entry, PageError | None]:
+    """The entry with its original beside it, or as it was and why the original is left out."""
+    problem = check_original(path, entry)
+    if problem is not None:
+        return entry, problem
+    uri = entry.src_uri.rpartition("/")[0] + "/" + path.name
+    return dataclasses.replace(entry, original=uri), None
 
 
 def explain_page(path: Path, registries: Registries) -> list[PageError]:
@@ -117,9 +144,11 @@ def plan_archive(
 ) -> Archive:
     """Every generated page and feed of a catalog, as plain data (no file is touched)."""
     paths = Paths(catalog)
-    archive = Archive(registries, catalog, paths, converter, own_home)
+    stories = group_stories(catalog, options.articles_dir)
+    archive = Archive(registries, catalog, paths, converter, own_home, stories)
     archive.feeds = plan_feeds(catalog, paths, registries, options.feed_size, config.site_name)
-    listings = plan_listings(catalog, paths, registries, options.page_size, options.index_page_size)
+    sizes = (options.page_size, options.index_page_size)
+    listings = plan_listings(catalog, paths, registries, *sizes, stories)
     if not own_home:
         listings.append(
             home_listing(catalog, paths, registries, options.home_size, config.site_name)

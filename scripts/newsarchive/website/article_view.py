@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
 
 from ..model import Article
 from ..notices import translation_notice
 from ..registry import Registries
 from .catalog import Catalog, Entry
-from .pages import Link, Paths, format_date, page_uri, topic_label
+from .pages import Link, Paths, format_date, page_uri, topic_label, version_link
+from .stories import Stories
 
 # How a forge's edit address becomes the file's history: GitHub and Gitea '/edit/' or
 # '/blob/', GitLab '/-/edit/' or '/-/blob/', all have '/commits/' beside them.
 _HISTORY = re.compile(r"/(?:edit|blob)/")
+
+# Versions of its story an article page names; a page's size must not grow with a story's.
+VERSIONS_SHOWN = 10
 
 
 def history_url(edit_url: str | None) -> str | None:
@@ -55,6 +60,8 @@ class ArticleView:
     related: list[Link]
     older: Link | None
     newer: Link | None
+    versions: list[Link] = field(default_factory=list)  # the story's other versions
+    story: Link | None = None  # the page listing all its versions
 
 
 def _to_link(entry: Entry | None, url_of: Callable[[str], str]) -> Link | None:
@@ -71,10 +78,23 @@ def article_view(
     url_of: Callable[[str], str],
     related: tuple[int, int],
     edit_url: str | None = None,
+    stories: Stories | None = None,
 ) -> ArticleView:
     """The view of one article; `url_of` gives a source path's page URL, related=(size, window)."""
     article = entry.article
     older, newer = catalog.neighbours(entry)
+    position = catalog.position[entry.src_uri]
+    story = stories.story_of(position) if stories else None
+    versions: list[Link] = []
+    story_link = None
+    if stories is not None and story is not None:
+        # A few named here; the story's own page lists them all.
+        members = (p for p in stories.members[story] if p != position)
+        others = [catalog.entries[p] for p in islice(members, VERSIONS_SHOWN)]
+        languages = registries.languages
+        versions = [version_link(o, url_of(o.src_uri), languages) for o in others]
+        count = len(stories.members[story])
+        story_link = Link(f"All {count} versions", url_of(page_uri(stories.bases[story], 1)))
     original = (article.translation and article.translation.original_url) or article.url
     return ArticleView(
         article=article,
@@ -99,4 +119,6 @@ def article_view(
         related=[_to_link(e, url_of) for e in catalog.related(entry, *related)],  # type: ignore[misc]
         older=_to_link(older, url_of),
         newer=_to_link(newer, url_of),
+        versions=versions,
+        story=story_link,
     )

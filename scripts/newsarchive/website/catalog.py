@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from ..errors import NewsarchiveError, PageError
 from ..frontmatter import loads
 from ..model import Article
+from ..originals import Original, beside_problem
 from ..registry import Registries
 from ..summary import summary_of
 from .timeline import month_number
@@ -32,6 +33,7 @@ class Entry:
     src_uri: str  # articles/2025/03/slug.md
     url: str  # articles/2025/03/slug/
     summary: str | None = None  # the stored standfirst, else the lead (summary.summary_of)
+    original: str | None = None  # src_uri of its original beside it (originals.py), if any
 
     @property
     def date(self) -> dt.date:
@@ -147,6 +149,21 @@ def read_entry(path: Path, src_uri: str, url: str) -> Entry:
         # ValueError: YAML that looks like a date but is not one, 2025-13-40.
         raise PageError("front matter does not match the model", path) from exc
     return Entry(article, src_uri, url, summary_of(article, body))
+
+
+def check_original(path: Path, entry: Entry | None) -> PageError | None:
+    """Why an original cannot be shown beside its translation (`entry`), or None."""
+    translation = entry.article.translation if entry else None
+    said = beside_problem(path, entry is not None, translation.from_ if translation else None)
+    if said is not None:
+        return PageError(said, path)
+    try:
+        original = Original.model_validate(loads(path.read_text(encoding="utf-8"))[0])
+    except (NewsarchiveError, ValidationError, UnicodeDecodeError, ValueError):
+        return PageError("front matter does not match the original's model; run validate", path)
+    if translation is not None and original.language != translation.from_:
+        return PageError(f"language is not '{translation.from_}', the file name's; fix one", path)
+    return None
 
 
 def check_vocabulary(entry: Entry, path: Path, registries: Registries) -> list[PageError]:

@@ -62,6 +62,11 @@ class Converter:
         page.present_anchor_ids = anchors.present_anchor_ids
         page.links_to_anchors = links.links_to_anchors
 
+    def fragment(self, markdown_text: str) -> str:
+        """One piece of the page just rendered (a paragraph of it, or of its original), with
+        the same extensions and, when shared, the same page's link steps."""
+        return self._md.reset().convert(markdown_text)
+
 
 class ConvertedPage(Page):
     """A page rendered by the build's shared Converter."""

@@ -30,6 +30,7 @@ class Touched:
 def touched(old: Archive, new: Archive, changed: set[str], related: tuple[int, int]) -> Touched:
     """Everything whose output differs once the articles in `changed` (src_uris) changed."""
     articles = _articles(old.catalog, new.catalog, changed, related)
+    articles |= _versions(old, new, changed)
     listings = _listings(old, new, changed)
     gone = {uri for uri in old.catalog.position if uri not in new.catalog.position}
     gone |= old.listings.keys() - new.listings.keys()
@@ -60,6 +61,19 @@ def _articles(old: Catalog, new: Catalog, changed: set[str], related: tuple[int,
         if after != before or changed.intersection(after):
             found.add(uri)
     return found & new.position.keys()
+
+
+def _versions(old: Archive, new: Archive, changed: set[str]) -> set[str]:
+    """Every version of a story a changed article was or is part of: each names the others
+    ("also archived as"), so a member that comes, goes or changes its title shows on all."""
+    found: set[str] = set()
+    for archive in (old, new):
+        catalog, stories = archive.catalog, archive.stories
+        for uri in changed & catalog.position.keys():
+            story = stories.story_of(catalog.position[uri])
+            if story is not None:
+                found.update(catalog.entries[p].src_uri for p in stories.members[story])
+    return found & new.catalog.position.keys()
 
 
 def _related_candidates(catalog: Catalog, changed: set[str], window: int) -> set[str]:

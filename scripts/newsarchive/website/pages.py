@@ -16,9 +16,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..registry import Registries
+from ..registry import Languages, Registries
 from ..slugs import slugify
 from .catalog import Catalog, Entry
+from .stories import Stories
 from .timeline import Timeline, month_number
 
 # Characters Python-Markdown treats as syntax; & < > become entities so they show as text.
@@ -123,6 +124,15 @@ def entry_link(entry: Entry, url: str) -> Link:
     article = entry.article
     note = format_date(article.date)
     return Link(article.title, url, f"{note} · {article.source}" if article.source else note)
+
+
+def version_link(entry: Entry, url: str, languages: Languages) -> Link:
+    """A version of a story: linked title; date, sources and the translation as its note."""
+    article = entry.article
+    note = [format_date(article.date), *entry.sources()]
+    if article.translation is not None:
+        note.append(f"translated from {languages.name_of(article.translation.from_)}")
+    return Link(article.title, url, " · ".join(note))
 
 
 def index_link(row: IndexRow, url: str) -> Link:
@@ -362,8 +372,26 @@ def home_listing(
     return Listing(uri, head, changed=changed, timeline=archive_timeline(catalog))
 
 
+def story_listings(catalog: Catalog, stories: Stories, size: int) -> Iterator[Listing]:
+    """Each story's page: its versions, the first published first."""
+    for members, base in zip(stories.members, stories.bases, strict=True):
+        first = catalog.entries[members[0]].article
+        text = (
+            f"# {escape_md(first.title)}\n\nOne story, {len(members)} versions in the archive: "
+            "told by other sources, translated again or pasted a second time. Each version "
+            "keeps its own page."
+        )
+        changed = _last_change(catalog, members)
+        yield from _pages(base, lambda _uri, t=text: t, members, size, None, changed)
+
+
 def plan_listings(
-    catalog: Catalog, paths: Paths, registries: Registries, page_size: int, index_size: int
+    catalog: Catalog,
+    paths: Paths,
+    registries: Registries,
+    page_size: int,
+    index_size: int,
+    stories: Stories | None = None,
 ) -> list[Listing]:
     """Every generated listing page of the site except the home page."""
     listings: list[Listing] = []
@@ -371,6 +399,8 @@ def plan_listings(
         listings += facet_listings(facet, catalog, registries, page_size)
         listings += index_listings(facet, catalog, index_size)
     listings += archive_listings(catalog, page_size)
+    if stories is not None:
+        listings += story_listings(catalog, stories, page_size)
     return listings
 
 

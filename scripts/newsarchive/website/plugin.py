@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -28,6 +29,7 @@ from .config import NewsarchiveConfig
 from .export import ninjs_name, write_export, write_ninjs
 from .frames import Frames, Kind
 from .jsonld import news_article, script_json
+from .original_view import original_view
 from .outputs import sitemap_urls, write_feeds
 from .pages import Feed, Link, Listing, entry_link, index_link, page_uri, topic_label
 from .redirects import write_redirects
@@ -150,7 +152,14 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             size = (self.config.related_size, self.config.related_window)
             edit_url = page.source_edit_url if isinstance(page, ArticlePage) else None
             context["na"] = article_view(
-                entry, archive.catalog, archive.paths, archive.registries, url_of, size, edit_url
+                entry,
+                archive.catalog,
+                archive.paths,
+                archive.registries,
+                url_of,
+                size,
+                edit_url,
+                archive.stories,
             )
             topics = [link.label for link in context["na"].topics]
             data = news_article(entry.article, page.canonical_url, topics, entry.summary)
@@ -160,6 +169,12 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             )
             write_ninjs(Path(config.site_dir), page.file.dest_uri, ninjs)
             context["na_ninjs_href"] = posixpath.basename(ninjs_name(page.file.dest_uri))
+            docs = Path(config.docs_dir)
+            context["na_original"] = (
+                original_view(entry, page, docs, archive.registries.languages)
+                if isinstance(page, ArticlePage)
+                else None
+            )
             context["na_page"] = self.frames.render(ARTICLE, page, context)
         elif uri in archive.listings:
             listing = archive.listings[uri]
@@ -231,14 +246,15 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
 
     def _records(self, config: MkDocsConfig) -> list[Record]:
         assert self.archive is not None
-        return [self.record(entry, config) for entry in self.archive.catalog.entries]
+        return [r for entry in self.archive.catalog.entries for r in self.records(entry, config)]
 
-    def record(self, entry: Entry, config: MkDocsConfig) -> Record:
-        """What the search index holds of one article besides its body."""
+    def records(self, entry: Entry, config: MkDocsConfig) -> list[Record]:
+        """What the search index holds of one article besides its body: the article, and its
+        original when one is archived beside it."""
         assert self.archive is not None
-        registries, article = self.archive.registries, entry.article
-        return Record(
-            path=str(Path(config.docs_dir) / entry.src_uri),
+        registries, docs, article = self.archive.registries, Path(config.docs_dir), entry.article
+        record = Record(
+            path=str(docs / entry.src_uri),
             url="/" + entry.url,
             title=article.title,
             date=entry.date.isoformat(),
@@ -250,3 +266,18 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
                 "year": [str(entry.date.year)],
             },
         )
+        translation = article.translation
+        if entry.original is None or translation is None:
+            return [record]
+        # Found in its own words, opened on the page's original view.
+        language = translation.from_
+        filters = {**record.filters, "language": [registries.languages.name_of(language)]}
+        original = replace(
+            record,
+            path=str(docs / entry.original),
+            url=record.url + "#na-original",
+            title=translation.original_title or record.title,
+            filters=filters,
+            language=language,
+        )
+        return [record, original]

@@ -39,8 +39,9 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..errors import NewsarchiveError, PageError
 from ..ninjs import ninjs_document
+from ..originals import original_path, uri_of_translation
 from ..registry import Registries, load_registries
-from .archive import add_generated, plan_archive
+from .archive import add_generated, plan_archive, with_original
 from .article_page import ArticlePage
 from .catalog import Catalog, Entry, check_vocabulary, read_entry
 from .export import ninjs_name
@@ -159,7 +160,11 @@ class Preview:
         if any(path.parent == self._data_dir() for path in changed):
             registries = load_registries(self._data_dir())
         entries = {entry.src_uri: entry for entry in old.catalog.entries}
-        uris = {self._uri(path) for path in changed if path.suffix == ".md"}
+        # An original changed: its translation's page shows it, so that page is read again.
+        uris = {
+            uri_of_translation(uri) or uri
+            for uri in (self._uri(path) for path in changed if path.suffix == ".md")
+        }
         problems = [p for p in old.problems if p.path is None or self._uri(p.path) not in uris]
         for uri in sorted(uris):
             problems += self._read(uri, entries, registries)
@@ -190,9 +195,10 @@ class Preview:
         config, plugin = self.config, self.plugin
         assert config is not None
         self._delta_uris |= uris
-        self._replaced |= {"/" + e.url for c in (old, new) for e in c.entries if e.src_uri in uris}
+        urls = {"/" + e.url for c in (old, new) for e in c.entries if e.src_uri in uris}
+        self._replaced |= urls | {url + "#na-original" for url in urls}
         current = {e.src_uri: e for e in new.entries if e.src_uri in self._delta_uris}
-        records = [plugin.record(current[uri], config) for uri in sorted(current)]
+        records = [r for uri in sorted(current) for r in plugin.records(current[uri], config)]
         out = Path(config.site_dir) / "pagefind"
         job = self._indexer.submit(write_delta, records, set(self._replaced), out, "en")
         job.add_done_callback(_report_search)
@@ -218,6 +224,11 @@ class Preview:
                 entry = read_entry(path, uri, url)
             except PageError as exc:
                 problems.append(exc)  # as a full build does: an invalid page leaves the site
+        translation = entry.article.translation if entry else None
+        beside = original_path(path, translation.from_) if translation else None
+        if entry is not None and beside is not None and beside.is_file():
+            entry, problem = with_original(entry, beside)
+            problems += [problem] if problem else []
         if entry is None:
             entries.pop(uri, None)
             if file is not None:

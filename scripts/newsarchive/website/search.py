@@ -78,6 +78,9 @@ class Record:
     title: str
     date: str
     filters: dict[str, list[str]]
+    # An original beside its translation (originals.py) is indexed in its own language, so
+    # its words are split and stemmed as that language's; it is not counted as an article.
+    language: str | None = None
 
 
 def plain_text(markdown: str) -> str:
@@ -185,8 +188,9 @@ def _article_pages(piece: list[Record], language: str, words: set[str]) -> Itera
         yield {
             "url": record.url,
             "content": content,
-            # One index for all: the engine searches only the index of the page's language.
-            "language": language,
+            # One index per language: the search page opens the site's, and each original
+            # language's that the piece lists (search.json).
+            "language": record.language or language,
             "meta": meta,
             # No sort key: the page ranks by relevance, and every query would download
             # the sort order of the whole piece.
@@ -229,10 +233,19 @@ def _engine_files(folder: Path) -> list[str]:
     return ["pagefind.js", *wasm]
 
 
+def _languages(piece: list[Record]) -> dict[str, list[str]]:
+    """The piece's other languages (its originals'), when it has any: the search page opens
+    each one's index too."""
+    found = sorted({record.language for record in piece if record.language})
+    return {"languages": found} if found else {}
+
+
 def _summary(pieces: list[list[Record]], records: Sequence[Record]) -> tuple[dict, dict]:
     """search.json (filter names, pieces) and filters.json (values and article counts)."""
     counts: dict[str, Counter[str]] = {}
     for record in records:
+        if record.language:  # an original: its article is counted already
+            continue
         for name, values in _inert_filters(record.filters).items():
             counts.setdefault(name, Counter()).update(values)
     manifest = {
@@ -242,7 +255,8 @@ def _summary(pieces: list[list[Record]], records: Sequence[Record]) -> tuple[dic
                 "path": f"pieces/{number}/",
                 "first": piece[0].date,
                 "last": piece[-1].date,
-                "articles": len(piece),
+                "articles": sum(1 for record in piece if not record.language),
+                **_languages(piece),
             }
             for number, piece in enumerate(pieces)
         ],
@@ -282,7 +296,7 @@ def build_index(
         (partial / name).write_text(text, encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     partial.rename(out)
-    return len(records)
+    return sum(1 for record in records if not record.language)
 
 
 def write_delta(
@@ -302,7 +316,11 @@ def write_delta(
         partial.rename(folder)
     manifest_file = out_dir / "search.json"
     manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
-    manifest["delta"] = {"path": f"{DELTA}/" if records else None, "replaced": sorted(replaced)}
+    manifest["delta"] = {
+        "path": f"{DELTA}/" if records else None,
+        "replaced": sorted(replaced),
+        **_languages(list(records)),
+    }
     staged = manifest_file.with_name("search.json.partial")
     staged.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
     staged.replace(manifest_file)  # a page reads the old manifest or the new, never half

@@ -21,7 +21,7 @@ const panel = search.querySelector(".na-search__filters");
 
 let engine = null; // {pagefind, router}, loaded by the first query
 let manifest = null; // search.json: the filter names and the pieces, oldest first
-const pieces = new Map(); // piece number -> its open Pagefind instance, kept across queries
+const pieces = new Map(); // "piece/language" -> its open Pagefind instance, kept across queries
 let current = null; // the query on screen
 let filterValues = null; // filters.json, loaded when a filter is first opened
 let timer = null;
@@ -62,11 +62,13 @@ function loadEngine() {
 // An index in an instance of its own whose primary is the one-page index beside the engine:
 // only a primary loads the WebAssembly, and from the root it is one cached file for all.
 // The primary weighs 0, so its page scores 0 and is dropped from results.
-async function open(pagefind, path) {
+// `language`: one of the piece's other languages (originals beside their translations,
+// indexed in their own language); by default the index in the page's language.
+async function open(pagefind, path, language) {
   const instance = pagefind.createInstance({
     basePath: bundle, baseUrl: root, indexWeight: 0, noWorker: true,
   });
-  await instance.mergeIndex(bundle + path, { baseUrl: root });
+  await instance.mergeIndex(bundle + path, language ? { baseUrl: root, language } : { baseUrl: root });
   return instance;
 }
 
@@ -83,24 +85,30 @@ async function route(term, filters) {
   return all.filter((number) => counts[number] > 0).map(Number).reverse();
 }
 
-async function searchPiece(number, query) {
+// An index folder's results (a piece, or the preview's delta) in every language it holds
+// (search.json lists a folder's other languages), best first.
+async function searchFolder(key, folder, query) {
   const { pagefind } = await loadEngine();
-  if (!pieces.has(number)) {
-    const opening = open(pagefind, manifest.pieces[number].path);
-    pieces.set(number, remember(opening, () => pieces.delete(number)));
+  const found = [];
+  for (const language of [null, ...(folder.languages || [])]) {
+    const id = `${key}/${language || ""}`;
+    if (!pieces.has(id)) {
+      pieces.set(id, remember(open(pagefind, folder.path, language), () => pieces.delete(id)));
+    }
+    const part = await (await pieces.get(id)).search(query.term, { filters: query.filters });
+    found.push(...part.results.filter((result) => result.score > 0));
   }
-  const found = await (await pieces.get(number)).search(query.term, { filters: query.filters });
-  const results = found.results.filter((result) => result.score > 0);
+  return found.sort((a, b) => b.score - a.score);
+}
+
+async function searchPiece(number, query) {
+  const results = await searchFolder(number, manifest.pieces[number], query);
   return manifest.delta ? withoutReplaced(results) : results;
 }
 
 // The preview's changed articles, newest version only.
 async function searchDelta(query) {
-  const { pagefind } = await loadEngine();
-  if (!manifest.delta?.path) return [];
-  const index = await open(pagefind, manifest.delta.path);
-  const found = await index.search(query.term, { filters: query.filters });
-  return found.results.filter((result) => result.score > 0);
+  return manifest.delta?.path ? searchFolder("delta", manifest.delta, query) : [];
 }
 
 async function withoutReplaced(results) {
