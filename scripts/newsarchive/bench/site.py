@@ -40,8 +40,9 @@ class Build:
     output_bytes: int
 
 
-def write_project(root: Path, size: int, seed: int = 0) -> None:
-    """The archive as our site sees it, plus the floor and blog configs over the same texts."""
+def write_project(root: Path, size: int, seed: int = 0, blog: bool = True) -> None:
+    """The archive as our site sees it, plus the floor and (unless `blog` is false) blog
+    configs over the same texts."""
     repo = find_upward("mkdocs.yml")
     if repo is None:
         raise NewsarchiveError("no mkdocs.yml here or above; run the benchmark in the checkout")
@@ -55,6 +56,8 @@ def write_project(root: Path, size: int, seed: int = 0) -> None:
     (floor / "index.md").write_text("# Archive\n", encoding="utf-8")
     (floor / "articles").symlink_to(docs / "articles")
     _dump(root / "floor.yml", _base("floor-docs", plugins=[], nav=["index.md"]))
+    if not blog:
+        return
     _write_blog(root / "blog-docs", size, seed)
     plugins = ["search", "tags", {"blog": {"blog_toc": True}}]
     _dump(root / "blog.yml", _base("blog-docs", plugins=plugins, nav=["index.md", "blog/index.md"]))
@@ -169,7 +172,7 @@ def run_bench_site(
     builds: list[Build] = []
     for size in sizes:
         root = scratch / f"archive-{size}"
-        write_project(root, size, seed)
+        write_project(root, size, seed, blog=size <= skip_above.get("blog", size))
         for name in BUILDS:
             if size > skip_above.get(name, size):
                 builds.append(Build(size, name, None, 0))

@@ -31,7 +31,9 @@ What <site>/pagefind/ holds:
 from __future__ import annotations
 
 import base64
+import functools
 import json
+import logging
 import multiprocessing
 import os
 import queue
@@ -40,7 +42,7 @@ import shutil
 import subprocess
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from multiprocessing.connection import Connection
@@ -50,6 +52,8 @@ from typing import Any
 
 from ..errors import SiteError
 from ..frontmatter import split
+
+log = logging.getLogger("mkdocs.plugins.newsarchive")
 
 # Pagefind's memory per piece grows ~175 kB an article: 2,000 keep it near 350 MB, and a
 # piece's page list (which a query downloads whole) near 14 kB.
@@ -159,9 +163,29 @@ class PagefindService:
         self._process.wait()
 
 
-def write_index(pages: Iterable[dict[str, Any]], folder: Path) -> None:
-    """One Pagefind index of `pages` (AddRecord payloads) in `folder`, by a Pagefind process
-    of its own: its memory is returned when it ends."""
+def write_index(pages: Callable[[], Iterable[dict[str, Any]]], folder: Path) -> None:
+    """One Pagefind index of `pages()` (AddRecord payloads) in `folder`, by a Pagefind
+    process of its own: its memory is returned when it ends.
+
+    On a loaded machine Pagefind has been seen to answer WriteFiles while its entry file
+    was still empty (tests, 3 times in some 20 runs); such an index is written again once.
+    """
+    for _ in range(2):
+        _write_once(pages(), folder)
+        if _entry_written(folder):
+            return
+        log.warning(f"search index: {folder.name}: Pagefind left an empty entry; writing again")
+    raise SiteError(f"search index: Pagefind wrote no entry file in {folder}; build again")
+
+
+def _entry_written(folder: Path) -> bool:
+    try:
+        return bool(json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return False
+
+
+def _write_once(pages: Iterable[dict[str, Any]], folder: Path) -> None:
     service = PagefindService()
     try:
         reply = service.wait_for(service.send({"type": "NewIndex", "config": {}}))
@@ -278,17 +302,17 @@ def build_index(
     shutil.rmtree(partial, ignore_errors=True)
     # The engine first: Pagefind may clear the folder it writes into.
     anchor = {"url": "/", "content": ANCHOR_WORD, "language": language, "meta": {}}
-    write_index([anchor], partial)
+    write_index(lambda: [anchor], partial)
     _keep_only(partial, (*INDEX_FILES, *_engine_files(partial)))
     pieces = split_pieces(records, piece_size)
     routes = []
     for number, piece in enumerate(pieces):
         folder, words = partial / "pieces" / str(number), set[str]()
-        write_index(_article_pages(piece, language, words), folder)
+        write_index(functools.partial(_article_pages, piece, language, words), folder)
         _keep_only(folder, INDEX_FILES)
         routes.append(_route(number, piece, words, language))
     if routes:
-        write_index(routes, partial / "router")
+        write_index(lambda: routes, partial / "router")
         _keep_only(partial / "router", INDEX_FILES)
     manifest, filters = _summary(pieces, records)
     for name, data in (("search.json", manifest), ("filters.json", filters)):
@@ -309,7 +333,7 @@ def write_delta(
     folder, partial = out_dir / DELTA, out_dir / f"{DELTA}.partial"
     shutil.rmtree(partial, ignore_errors=True)
     if records:
-        write_index(_article_pages(list(records), language, set()), partial)
+        write_index(lambda: _article_pages(list(records), language, set()), partial)
         _keep_only(partial, INDEX_FILES)
     shutil.rmtree(folder, ignore_errors=True)
     if records:
