@@ -384,8 +384,12 @@ def page_problems(text: str) -> list[str]:
         elif "pwned" in (script.string or ""):
             problems.append("inline script with a payload")
     problems += [f"<meta http-equiv={m['http-equiv']}>" for m in soup.select("meta[http-equiv]")]
+    # Forms: our search box, and the theme's light/dark switch (radio buttons, sends nothing).
     problems += [
-        f"<form {f.attrs}>" for f in soup.find_all("form") if f.get("class") != ["na-search-form"]
+        f"<form {f.attrs}>"
+        for f in soup.find_all("form")
+        if f.get("class") != ["na-search-form"]
+        and not (f.get("data-md-component") == "palette" and not f.has_attr("action"))
     ]
     # Parser differentials: lxml must see every '<script' a browser would.
     if len(re.findall(r"(?i)<script\b", text)) != len(soup.find_all("script")):

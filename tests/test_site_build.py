@@ -120,7 +120,7 @@ def test_article_header_notice_chips_and_copyright(built_site: Path) -> None:
     meta = " ".join(page.select_one(".na-meta").get_text().split())
     assert meta == (
         "15 March 2025 · Added to the archive on 16 March 2025 · The Canadian Press · AP · "
-        "By Jill Lawless · London"
+        "By Jill Lawless · London · 1 min read"
     )
     notice = page.select_one(".na-notice")
     assert " ".join(notice.get_text().split()) == (

@@ -26,6 +26,7 @@ from newsarchive.website.converter import ConvertedPage, Converter
 from newsarchive.website.jsonld import script_json
 from newsarchive.website.pages import escape_md, pager, rel
 from newsarchive.website.search import Record, SearchJob, plain_text
+from newsarchive.website.words import words_for
 
 
 def entry(slug: str, day: int, people: list[str], topics: list[str]) -> Entry:
@@ -151,11 +152,17 @@ def test_translation_notice() -> None:
         {**data, "translation": {"from": "xx", "method": "post-edited", "reviewed": True}}
     )
     languages = load_registries().languages  # names from languages.yml
-    assert translation_notice(machine, languages) == "Machine-translated from French · not reviewed"
-    assert translation_notice(edited, languages) == (
-        "Machine-translated and post-edited from xx · reviewed"
+    english, french = words_for("en"), words_for("fr")
+    assert translation_notice(machine, languages, english) == (
+        "Machine-translated from French · not reviewed"
     )
-    assert translation_notice(Article.model_validate(data), languages) is None
+    assert translation_notice(edited, languages, english) == (
+        "Machine-translated from xx and post-edited · reviewed"
+    )
+    assert translation_notice(machine, languages, french) == (
+        "Traduction automatique (original : French) · non relu"
+    )
+    assert translation_notice(Article.model_validate(data), languages, english) is None
 
 
 def test_script_json_cannot_close_the_script_element() -> None:

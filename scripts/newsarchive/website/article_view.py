@@ -8,31 +8,54 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from ..model import Article
+from ..model import Article, Image, shown_image
 from ..registry import Languages, Registries
 from .catalog import Catalog, Entry
-from .pages import Link, Paths, format_date, page_uri, topic_label
+from .pages import Link, Paths, page_uri, topic_label
+from .words import Words
 
 # How a forge's edit address becomes the file's history: GitHub and Gitea '/edit/' or
 # '/blob/', GitLab '/-/edit/' or '/-/blob/', all have '/commits/' beside them.
 _HISTORY = re.compile(r"/(?:edit|blob)/")
 
+# The words (words.yml) that say how a text was translated, by method.
 METHODS = {
-    "machine": "Machine-translated",
-    "human": "Translated",
-    "post-edited": "Machine-translated and post-edited",
+    "machine": "translated_machine",
+    "human": "translated_human",
+    "post-edited": "translated_post_edited",
 }
+# Words per minute of reading, and characters per word where words are not spaced.
+_READING_SPEED = 220
+_UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+_CHARS_PER_WORD = 2
 
 
-def translation_notice(article: Article, languages: Languages) -> str | None:
-    """'Machine-translated from French · not reviewed', or None for untranslated text."""
+def translation_method(article: Article, languages: Languages, words: Words) -> str | None:
+    """'Machine-translated from French', or None for untranslated text."""
     translation = article.translation
     if translation is None:
         return None
-    reviewed = "reviewed" if translation.reviewed else "not reviewed"
     original = languages.name_of(translation.from_)
-    return f"{METHODS[translation.method]} from {original} · {reviewed}"
+    return words.text(METHODS[translation.method], language=original)
+
+
+def translation_notice(article: Article, languages: Languages, words: Words) -> str | None:
+    """'Machine-translated from French · not reviewed', or None for untranslated text."""
+    method = translation_method(article, languages, words)
+    if method is None or article.translation is None:
+        return None
+    reviewed = words.reviewed if article.translation.reviewed else words.not_reviewed
+    return f"{method} · {reviewed}"
+
+
+def reading_minutes(markdown: str, language: str) -> int:
+    """Minutes a reader takes over the text, at least one."""
+    count = len(markdown.split())
+    if language in _UNSPACED:
+        count = max(count, len(markdown) // _CHARS_PER_WORD)
+    return max(1, round(count / _READING_SPEED))
 
 
 def history_url(edit_url: str | None) -> str | None:
@@ -64,6 +87,9 @@ class ArticleView:
     language: str
     notice: str | None
     original_url: str | None
+    minutes: int  # reading time
+    image: Image | None  # the lead image, when it has its credit: never shown without
+    image_host: str  # where it loads from
     sources: list[Link]
     people: list[Link]
     topics: list[Link]
@@ -72,10 +98,17 @@ class ArticleView:
     newer: Link | None
 
 
-def _to_link(entry: Entry | None, url_of: Callable[[str], str]) -> Link | None:
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:  # 'https://[broken': say the address as it is
+        return url
+
+
+def _to_link(entry: Entry | None, url_of: Callable[[str], str], words: Words) -> Link | None:
     if entry is None:
         return None
-    return Link(entry.article.title, url_of(entry.src_uri), format_date(entry.date))
+    return Link(entry.article.title, url_of(entry.src_uri), words.date(entry.date))
 
 
 def article_view(
@@ -85,33 +118,39 @@ def article_view(
     registries: Registries,
     url_of: Callable[[str], str],
     related: tuple[int, int],
+    words: Words,
     edit_url: str | None = None,
+    markdown: str = "",
 ) -> ArticleView:
-    """The view of one article; `url_of` gives a source path's page URL, related=(size, window)."""
+    """The view of one article; `url_of` gives a source path's page URL, related=(size, window);
+    `markdown` is its body, for the reading time."""
     article = entry.article
     older, newer = catalog.neighbours(entry)
     original = (article.translation and article.translation.original_url) or article.url
     return ArticleView(
         article=article,
-        date=format_date(article.date),
-        added=format_date(article.added),
+        date=words.date(article.date),
+        added=words.date(article.added),
         corrections=[
-            Notice(format_date(c.date), c.date.isoformat(), c.note)
+            Notice(words.date(c.date), c.date.isoformat(), c.note)
             for c in reversed(article.corrections)
             if not c.minor
         ],
         edit_url=edit_url,
         history_url=history_url(edit_url),
         language=registries.languages.name_of(article.language),
-        notice=translation_notice(article, registries.languages),
+        notice=translation_notice(article, registries.languages, words),
         original_url=original,
+        minutes=reading_minutes(markdown, article.language),
+        image=shown_image(article),
+        image_host=_host(article.image.url) if article.image else "",
         sources=[Link(n, url_of(page_uri(paths.sources[n], 1))) for n in entry.sources()],
         people=[Link(n, url_of(page_uri(paths.people[n], 1))) for n in article.people],
         topics=[
             Link(topic_label(s, registries), url_of(page_uri(paths.topics[s], 1)))
             for s in article.topics
         ],
-        related=[_to_link(e, url_of) for e in catalog.related(entry, *related)],  # type: ignore[misc]
-        older=_to_link(older, url_of),
-        newer=_to_link(newer, url_of),
+        related=[_to_link(e, url_of, words) for e in catalog.related(entry, *related)],  # type: ignore[misc]
+        older=_to_link(older, url_of, words),
+        newer=_to_link(newer, url_of, words),
     )

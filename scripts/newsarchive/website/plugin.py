@@ -22,6 +22,7 @@ from .article_page import ArticlePage
 from .article_view import article_view
 from .catalog import Entry
 from .chrome import Labels, SharedChrome, nav_depth
+from .citation import cite
 from .config import NewsarchiveConfig
 from .export import write_export
 from .frames import Frames, Kind
@@ -30,7 +31,8 @@ from .outputs import sitemap_urls, write_feeds
 from .pages import Feed, Link, Listing, entry_link, index_link, page_uri, topic_label
 from .redirects import write_redirects
 from .search import Record, SearchJob
-from .sitemap import write_sitemaps
+from .sitemap import write_robots, write_sitemaps
+from .words import Words, locale_of, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 ARTICLE = Kind("article.html", head="na-article-head.html", body="na-article-body.html")
@@ -56,6 +58,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         self.env: Environment | None = None
         self.redirects: set[Path] = set()
         self.export_lines: dict[str, tuple[Entry, str]] = {}
+        self.words: Words | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Put our templates first; our sitemap replaces the theme's; article text made safe."""
@@ -66,6 +69,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         if SAFE_MARKDOWN in config.markdown_extensions:
             config.markdown_extensions.remove(SAFE_MARKDOWN)
         config.markdown_extensions.append(SAFE_MARKDOWN)
+        self.words = words_for(config.theme["language"])
+        name_palette_toggles(config.theme["palette"], self.words)
         return config
 
     @event_priority(-50)  # after other plugins have added or removed files
@@ -102,6 +107,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         env.loader = ChoiceLoader([env.loader, theme])
         env.globals["na_chrome"] = SharedChrome(self.nav_depth)
         env.globals["na_labels"] = Labels(env, config.theme["language"])
+        env.globals["na_words"] = self.words
+        env.filters["na_locale"] = locale_of
         self.frames = Frames(env, self.nav_depth)
         self.env = env
         return env
@@ -137,12 +144,19 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             url_of = self._url_of
             size = (self.config.related_size, self.config.related_window)
             edit_url = page.source_edit_url if isinstance(page, ArticlePage) else None
-            context["na"] = article_view(
-                entry, archive.catalog, archive.paths, archive.registries, url_of, size, edit_url
-            )
-            topics = [link.label for link in context["na"].topics]
+            assert self.words is not None
+            words, markdown = self.words, page.markdown or ""
+            view = article_view(
+                entry, archive.catalog, archive.paths, archive.registries, url_of, size, words,
+                edit_url, markdown,
+            )  # fmt: skip
+            context["na"] = view
+            topics = [link.label for link in view.topics]
             data = news_article(entry.article, page.canonical_url, topics, entry.summary)
             context["na_jsonld"] = script_json(data)
+            context["na_cite"] = cite(
+                entry.article, page.canonical_url, config.site_name, archive.registries, words
+            )
             context["na_page"] = self.frames.render(ARTICLE, page, context)
         elif uri in archive.listings:
             listing = archive.listings[uri]
@@ -184,6 +198,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             stale=self.redirects,
         )
         write_sitemaps(site_dir, base, sitemap_urls(self.files, self.archive))
+        if self.files.get_file_from_path("robots.txt") is None:  # the author's own wins
+            write_robots(site_dir, config.site_url)
         if self.config.export:
             docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
             path = site_dir / self.config.export
@@ -228,3 +244,13 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             )
             for e in self.archive.catalog.entries
         ]
+
+
+def name_palette_toggles(palette: object, words: Words) -> None:
+    """Name the light/dark toggles in the site's words, where mkdocs.yml names none."""
+    options = palette if isinstance(palette, list) else []
+    for option in options:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and not toggle.get("name"):
+            dark = option.get("scheme") == "slate"
+            toggle["name"] = words.to_light if dark else words.to_dark
