@@ -122,8 +122,11 @@ def test_escape_md_keeps_text_literal() -> None:
 
 def test_rel_and_pager_links() -> None:
     assert rel("articles/2025/01/a.md", "people/ada/index.md") == "../../articles/2025/01/a.md"
-    assert pager("people/ada", 2, 3) == ("Page 2 of 3 · [← Newer](../index.md) · [Older →](3.md)")
-    assert pager("people/ada", 1, 1) == ""
+    english = words_for("en")
+    assert pager("people/ada", 2, 3, english) == (
+        "Page 2 of 3 · [← Newer](../index.md) · [Older →](3.md)"
+    )
+    assert pager("people/ada", 1, 1, english) == ""
 
 
 def test_related_prefers_most_shared_then_newest_within_window() -> None:

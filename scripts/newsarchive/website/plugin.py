@@ -217,12 +217,14 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
 
     def _items(self, listing: Listing) -> list[Link] | None:
         """The linked lines below a listing's head: its articles or its index rows."""
-        assert self.archive is not None
-        entries = self.archive.catalog.entries
+        assert self.archive is not None and self.words is not None
+        entries, urls, words = self.archive.catalog.entries, self.urls, self.words
         if listing.entries:
-            return [entry_link(entries[p], self.urls[entries[p].src_uri]) for p in listing.entries]
+            return [
+                entry_link(entries[p], urls[entries[p].src_uri], words) for p in listing.entries
+            ]
         if listing.rows:
-            return [index_link(row, self.urls[page_uri(row.base, 1)]) for row in listing.rows]
+            return [index_link(row, urls[page_uri(row.base, 1)], words) for row in listing.rows]
         return None
 
     def _records(self, config: MkDocsConfig) -> list[Record]:

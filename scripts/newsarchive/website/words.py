@@ -44,6 +44,10 @@ class Words:
         """The phrase `key` with its {placeholders} filled in, as HTML: every value escaped."""
         return Markup(escape(self._table[key])).format(**values)
 
+    def pick(self, *keys: str) -> dict[str, str]:
+        """The words `keys`, for a script (the search page's)."""
+        return {key: self._table[key] for key in keys}
+
     def date(self, day: dt.date) -> str:
         """'15 March 2025', '15 mars 2025'."""
         month = self._table["months"][day.month - 1]
