@@ -111,7 +111,7 @@ def test_lead_image_without_credit_is_not_shown(built_site: Path) -> None:
 def test_citation_in_three_forms_and_citation_meta_tags(built_site: Path) -> None:
     page = soup(built_site, STARMER)
     archived = f"{SITE}articles/2025/03/starmer-urges-putin-to-accept-ceasefire/"
-    text = page.select_one("#na-cite-text code").get_text()
+    text = page.select_one("#na-cite-text").get_text()
     assert text == (
         "Jill Lawless. “Starmer urges Putin to accept a ceasefire after coalition call.” "
         "The Canadian Press, 15 March 2025. https://example.com/cp/starmer-ceasefire. "
@@ -119,12 +119,12 @@ def test_citation_in_three_forms_and_citation_meta_tags(built_site: Path) -> Non
         "cessez-le-feu”, https://example.fr/starmer-cessez-le-feu. "
         f"Archived by newsarchive on 16 March 2025. {archived}"
     )
-    bibtex = page.select_one("#na-cite-bibtex code").get_text()
+    bibtex = page.select_one("#na-cite-bibtex").get_text()
     assert bibtex.startswith("@misc{starmer-urges-putin-to-accept-ceasefire-2025,\n")
     assert "  author = {Jill Lawless},\n" in bibtex
     assert "  url = {https://example.com/cp/starmer-ceasefire},\n" in bibtex
     assert "  urldate = {2025-03-16}\n}" in bibtex
-    [csl] = json.loads(page.select_one("#na-cite-csl code").get_text())
+    [csl] = json.loads(page.select_one("#na-cite-csl").get_text())
     assert csl["type"] == "article-newspaper"
     assert csl["author"] == [{"literal": "Jill Lawless"}]
     assert csl["issued"] == {"date-parts": [[2025, 3, 15]]}
