@@ -8,6 +8,7 @@ http(s) addresses are kept (relative ones are resolved against the page's addres
 
 from __future__ import annotations
 
+import html as html_module
 import posixpath
 import re
 from collections.abc import Iterator
@@ -26,15 +27,15 @@ _CREDIT_ELEMENT = etree.XPath(
     "'(credit|copyright|photographer|byline|source|author)', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+# Words that label a credit in a caption ('Photo: ...', 'Foto: ...', 'Фото: ...').
+_LABELS = "photo|foto|фото|image|imagen|bild|picture|photograph|credit|crédit|kuva"
 # A credit written at the end of the caption: 'Photo: Jane Doe', '(AP Photo/Jane Doe)', '© X'.
 _CREDIT_TEXT = re.compile(
-    r"\s*(?:\(\s*)?(?P<credit>(?:(?:photo|foto|image|picture|bild|photograph|credit)s?"
-    r"(?:\s+credit)?\s*[:/|]|©|\(c\)|copyright\b|\w+ (?:photo|foto)\s*/)[^()]{2,200}?)\s*\)?\s*$",
+    rf"\s*(?:\(\s*)?(?P<credit>(?:(?:{_LABELS})s?(?:\s+credit)?\s*[:/|]|©|\(c\)|copyright\b"
+    r"|\w+ (?:photo|foto)\s*/)[^()]{2,200}?)\s*\)?\s*$",
     re.IGNORECASE,
 )
-_CREDIT_LABEL = re.compile(
-    r"(?i)(?:photo|foto|image|picture|bild|photograph|credit)s?\s*(?:credit)?\s*:"
-)
+_CREDIT_LABEL = re.compile(rf"(?i)(?:{_LABELS})s?\s*(?:credit)?\s*:")
 _CAPTION_MAX = 1000
 _CREDIT_MAX = 300
 
@@ -93,13 +94,15 @@ def _jsonld_images(value: Any, page_url: str | None) -> Iterator[ImageFacts]:
             if url:
                 credit = entry.get("creditText") or _name(entry.get("copyrightHolder"))
                 credit = credit or _name(entry.get("author"))
-                yield ImageFacts(
-                    url,
-                    clean_text(_string(entry.get("caption") or entry.get("description"))),
-                    clean_text(_string(credit)),
-                )
+                caption = _string(entry.get("caption") or entry.get("description"))
+                yield ImageFacts(url, _plain(caption), _plain(_string(credit)))
         elif (url := _address(entry, page_url)) is not None:
             yield ImageFacts(url)
+
+
+def _plain(text: str | None) -> str | None:
+    # JSON-LD text is often HTML-escaped ('mis&nbsp;en garde').
+    return clean_text(html_module.unescape(text)) if text else None
 
 
 def _name(value: Any) -> Any:
@@ -138,8 +141,14 @@ def _caption_and_credit(caption: html.HtmlElement) -> tuple[str | None, str | No
             text = clean_text(text.replace(credit, "")) or None
         return text, _strip_label(credit)
     if text and (match := _CREDIT_TEXT.search(text)):
-        return clean_text(text[: match.start()]) or None, _strip_label(match.group("credit"))
+        return _words(text[: match.start()]), _strip_label(match.group("credit"))
     return text, None
+
+
+def _words(text: str) -> str | None:
+    """`text` when it says something: what is left of '. Imagen: Télam' is no caption."""
+    text = clean_text(text) or ""
+    return text if any(ch.isalnum() for ch in text) else None
 
 
 def _strip_label(credit: str | None) -> str | None:
