@@ -213,3 +213,15 @@ def test_a_french_edition_prints_its_own_words(french_site: Path) -> None:
         text = (french_site / path).read_text(encoding="utf-8")
         for english in ("Added to the archive", "Related articles", "Cite this article", ">By<"):
             assert english not in text, (path, english)
+
+
+def test_a_language_without_a_table_gets_english_and_is_told_how_to_add_one(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from newsarchive.website.words import words_for
+
+    words_for.cache_clear()
+    assert words_for("pt-BR").language == "en"
+    assert "No interface words for 'pt-BR'" in caplog.text
+    assert "add a 'pt-BR:' table with the keys of 'en:'" in caplog.text
+    assert words_for("fr-CA").by == "Par"  # a regional variant uses its language's table

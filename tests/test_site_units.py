@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from pathlib import Path
 
@@ -280,3 +281,42 @@ def test_search_job_whose_worker_dies_fails_with_one_line(tmp_path) -> None:
     job._process.kill()
     with pytest.raises(SiteError, match=r"indexing process stopped \(exit code -9\)"):
         job.wait()
+
+
+def test_citation_escapes_bibtex_and_keeps_text_and_json_exact() -> None:
+    from newsarchive.website.citation import cite
+
+    title = r"Costs rise 5% & {brace} \end{document} $x^2_y~ #1"
+    article = Article.model_validate(
+        {
+            "title": title,
+            "slug": "costs-rise",
+            "date": "2025-03-15",
+            "added": "2025-03-16",
+            "language": "en",
+            "byline": ["Smith, John", "Ben and Jerry", "Ana Ruiz"],
+            "source": "The {Daily} Times",
+            "url": "https://example.com/a path/{x}\\y",
+        }
+    )
+    citation = cite(
+        article, "https://archive.example/a/", "Archive", load_registries(), words_for("en")
+    )
+    assert (
+        r"  title = {{Costs rise 5\% \& \{brace\} \textbackslash{}end\{document\} "
+        r"\$x\^{}2\_y\~{} \#1}},"
+    ) in citation.bibtex
+    assert "  author = {{Smith, John} and {Ben and Jerry} and Ana Ruiz},\n" in citation.bibtex
+    assert "  howpublished = {The \\{Daily\\} Times},\n" in citation.bibtex
+    assert "  url = {https://example.com/a%20path/%7Bx%7D%5Cy},\n" in citation.bibtex
+    # Braces balance: nothing a contributor writes can end a field or the entry early.
+    depth = 0
+    for index, char in enumerate(citation.bibtex):
+        escaped = index and citation.bibtex[index - 1] == "\\"
+        depth += 0 if escaped else {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0
+    assert citation.text.startswith(
+        f"Smith, John, Ben and Jerry, Ana Ruiz. “{title}.” The {{Daily}}"
+    )
+    assert json.loads(citation.csl_json)[0]["title"] == title

@@ -71,6 +71,7 @@ def _tables() -> dict[str, dict[str, Any]]:
     return tables
 
 
+@functools.cache  # one table and at most one warning per language and process
 def words_for(language: str) -> Words:
     """The table of `language` ('fr', 'pt-BR' -> its own or 'pt'), else English with a warning."""
     tables = _tables()
