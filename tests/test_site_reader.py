@@ -189,7 +189,7 @@ def test_a_french_edition_prints_its_own_words(french_site: Path) -> None:
         "Par Jill Lawless · London · 1 min de lecture"
     )
     assert " ".join(page.select_one(".na-notice").get_text().split()) == (
-        "Traduction automatique (original : French) · non relu · original"
+        "Traduction automatique (original : français) · non relu · original"
     )
     assert page.select_one(".na-cite summary").get_text() == "Citer cet article"
     assert page.select_one("#related").get_text() == "Articles liés"

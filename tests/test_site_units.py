@@ -164,7 +164,7 @@ def test_translation_notice() -> None:
         "Machine-translated from xx and post-edited · reviewed"
     )
     assert translation_notice(machine, languages, french) == (
-        "Traduction automatique (original : French) · non relu"
+        "Traduction automatique (original : français) · non relu"
     )
     assert translation_notice(Article.model_validate(data), languages, english) is None
 

@@ -37,7 +37,7 @@ def translation_method(article: Article, languages: Languages, words: Words) -> 
     translation = article.translation
     if translation is None:
         return None
-    original = languages.name_of(translation.from_)
+    original = words.language_name(translation.from_, languages)
     return words.text(METHODS[translation.method], language=original)
 
 
@@ -138,7 +138,7 @@ def article_view(
         ],
         edit_url=edit_url,
         history_url=history_url(edit_url),
-        language=registries.languages.name_of(article.language),
+        language=words.language_name(article.language, registries.languages),
         notice=translation_notice(article, registries.languages, words),
         original_url=original,
         minutes=reading_minutes(markdown, article.language),

@@ -230,6 +230,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
     def _records(self, config: MkDocsConfig) -> list[Record]:
         assert self.archive is not None
         registries, docs = self.archive.registries, Path(config.docs_dir)
+        languages, words = registries.languages, words_for(config.theme["language"])
         return [
             Record(
                 path=str(docs / e.src_uri),
@@ -240,7 +241,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
                     "person": list(e.article.people),
                     "topic": [topic_label(s, registries) for s in e.article.topics],
                     "source": e.sources(),
-                    "language": [registries.languages.name_of(e.article.language)],
+                    "language": [words.language_name(e.article.language, languages)],
                     "year": [str(e.date.year)],
                 },
             )

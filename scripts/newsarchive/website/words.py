@@ -16,6 +16,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from ..errors import SiteError
+from ..registry import Languages
 
 WORDS_FILE = Path(__file__).with_name("words.yml")
 REFERENCE = "en"
@@ -47,6 +48,13 @@ class Words:
     def pick(self, *keys: str) -> dict[str, str]:
         """The words `keys`, for a script (the search page's)."""
         return {key: self._table[key] for key in keys}
+
+    def language_name(self, code: str, languages: Languages) -> str:
+        """A language's name in the site's language: languages.yml's for English, the Unicode
+        CLDR's (through Babel) for others ('ukrainien'), else languages.yml's."""
+        if self.language == REFERENCE:
+            return languages.name_of(code)
+        return _cldr_names(self.language).get(code) or languages.name_of(code)
 
     def date(self, day: dt.date) -> str:
         """'15 March 2025', '15 mars 2025'."""
@@ -88,6 +96,16 @@ def words_for(language: str) -> Words:
 def languages() -> list[str]:
     """The languages words.yml has a table for."""
     return list(_tables())
+
+
+@functools.cache
+def _cldr_names(language: str) -> dict[str, str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return dict(Locale.parse(language).languages)
+    except (UnknownLocaleError, ValueError):
+        return {}
 
 
 @functools.cache
