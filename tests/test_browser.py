@@ -169,8 +169,8 @@ def test_month_archive_from_the_archive_index(page: object, base_url: str) -> No
     page.click("a:has-text('November')")
     page.wait_for_url(base_url + "archive/2024/11/")
     assert page.locator("article li a").all_inner_texts() == [
-        "Trump wins the presidential election",
         "Ceasefire talks stall as winter approaches",
+        "Trump wins the presidential election",
     ]
 
 

@@ -15,7 +15,12 @@ import pytest
 
 UPSTREAM = Path(material.__file__).parent / "templates"
 OURS = Path(__file__).parents[1] / "scripts" / "newsarchive" / "website"
-FORKED = ("partials/header.html", "partials/content.html", "partials/language.html")
+FORKED = (
+    "partials/header.html",
+    "partials/content.html",
+    "partials/language.html",
+    "partials/source.html",
+)
 
 
 def patch(name: str) -> str:

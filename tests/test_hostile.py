@@ -59,14 +59,15 @@ PAYLOADS = [Payload(**item) for item in yaml.safe_load((HOSTILE / "payloads.yml"
 # Front-matter fields of a hand-written page that carry the payload (lists count once).
 PAGE_FIELDS = ("title", "source", "agency", "url", "byline", "dateline", "people")
 PAGE_FIELDS += ("organisations", "places", "topics", "summary", "copyright", "translator")
-PAGE_FIELDS += ("original_title", "original_url", "body")
+PAGE_FIELDS += ("original_title", "original_url", "body", "image.url", "image.caption")
+PAGE_FIELDS += ("image.credit",)
 SIDECAR_FIELDS = ("title", "source", "translator", "original_title")
 SIDECAR_URL_FIELDS = ("url", "original_url")
 # Raw inputs: where the payload sits in each (the page gets it in every <head> field too).
 PASTE_FIELDS = ("headline", "byline", "body", "copyright")
 HTML_FIELDS = ("title", "og:title", "og:site_name", "og:description", "og:url", "author")
 HTML_FIELDS += ("jsonld.headline", "jsonld.author", "jsonld.publisher", "jsonld.description")
-HTML_FIELDS += ("h1", "byline", "body text", "body markup", "h2")
+HTML_FIELDS += ("h1", "byline", "body text", "body markup", "h2", "og:image", "jsonld.image")
 
 
 def fill(template: str, payload: Payload) -> str:
@@ -133,6 +134,12 @@ def hand_written_page(payload: Payload, body: str) -> tuple[str, str]:
         "topics": [text],
         "summary": text,
         "copyright": text,
+        # One line each, as the model asks: the payload reaches the page, figure and metadata.
+        "image": {
+            "url": address.replace("\n", " "),
+            "caption": text.replace("\n", " "),
+            "credit": text.replace("\n", " "),
+        },
     }
     return f"2025/05/{slug}.md", frontmatter.dumps(front, fill(body, payload))
 
@@ -343,13 +350,22 @@ def test_hand_written_values_reach_the_page_as_the_same_text(archive: HostileArc
         assert soup.select_one(".na-copyright").get_text() == payload.text
         chips = [a.get_text() for a in header.select("a.na-chip")]
         assert chips == [payload.text, payload.text], payload.id
+        one_line = payload.text.replace("\n", " ")
+        caption = soup.select_one("figure.na-figure figcaption")
+        words = " ".join(f"{one_line} Image: {one_line}".split())
+        assert " ".join(caption.get_text().split()) == words, payload.id
+        assert soup.select_one(".na-figure__credit").get_text() == f"Image: {one_line}"
+        cited = soup.select_one("#na-cite-text").get_text()
+        assert cited.startswith(f"{payload.text}, Jane Doe. “{payload.text} ({payload.id}).”")
     jinja = archive.site / "articles/2025/05/hostile-p53-jinja-expression/index.html"
     assert "{{ 7*7 }}" in jinja.read_text(encoding="utf-8")
 
 
 # --- static scan of everything the build wrote ----------------------------------------------
 
-SITE_SCRIPT = re.compile(r"(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/na-search\.js)$")
+SITE_SCRIPT = re.compile(
+    r"(assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/na-search\.js|assets/na-article\.js)$"
+)
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster")
 UNSAFE_SCHEME = re.compile(r"^(javascript|vbscript|data):")
 # Elements no page of the site has of its own; from content they could load or run code.
@@ -384,8 +400,12 @@ def page_problems(text: str) -> list[str]:
         elif "pwned" in (script.string or ""):
             problems.append("inline script with a payload")
     problems += [f"<meta http-equiv={m['http-equiv']}>" for m in soup.select("meta[http-equiv]")]
+    # Forms: our search box, and the theme's light/dark switch (radio buttons, sends nothing).
     problems += [
-        f"<form {f.attrs}>" for f in soup.find_all("form") if f.get("class") != ["na-search-form"]
+        f"<form {f.attrs}>"
+        for f in soup.find_all("form")
+        if f.get("class") != ["na-search-form"]
+        and not (f.get("data-md-component") == "palette" and not f.has_attr("action"))
     ]
     # Parser differentials: lxml must see every '<script' a browser would.
     if len(re.findall(r"(?i)<script\b", text)) != len(soup.find_all("script")):

@@ -65,11 +65,14 @@ def test_agency_gets_a_source_page(built_site: Path) -> None:
     ]
 
 
-def test_month_page_lists_articles_in_date_order(built_site: Path) -> None:
+def test_month_page_lists_articles_newest_first_and_says_so(built_site: Path) -> None:
+    # Like every person's, topic's and source's list.
     assert listed(built_site, "archive/2024/11/index.html") == [
-        "Trump wins the presidential election",
         "Ceasefire talks stall as winter approaches",
+        "Trump wins the presidential election",
     ]
+    page = content(built_site, "archive/2024/11/index.html")
+    assert "2 articles · newest first" in page.get_text()
 
 
 def test_year_listing_is_paginated(built_site: Path) -> None:
@@ -120,7 +123,7 @@ def test_article_header_notice_chips_and_copyright(built_site: Path) -> None:
     meta = " ".join(page.select_one(".na-meta").get_text().split())
     assert meta == (
         "15 March 2025 · Added to the archive on 16 March 2025 · The Canadian Press · AP · "
-        "By Jill Lawless · London"
+        "By Jill Lawless · London · 1 min read"
     )
     notice = page.select_one(".na-notice")
     assert " ".join(notice.get_text().split()) == (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from newsarchive.website.converter import ConvertedPage, Converter
 from newsarchive.website.jsonld import script_json
 from newsarchive.website.pages import escape_md, pager, rel
 from newsarchive.website.search import Record, SearchJob, plain_text
+from newsarchive.words import words_for
 
 
 def entry(slug: str, day: int, people: list[str], topics: list[str]) -> Entry:
@@ -121,8 +123,11 @@ def test_escape_md_keeps_text_literal() -> None:
 
 def test_rel_and_pager_links() -> None:
     assert rel("articles/2025/01/a.md", "people/ada/index.md") == "../../articles/2025/01/a.md"
-    assert pager("people/ada", 2, 3) == ("Page 2 of 3 · [← Newer](../index.md) · [Older →](3.md)")
-    assert pager("people/ada", 1, 1) == ""
+    english = words_for("en")
+    assert pager("people/ada", 2, 3, english) == (
+        "Page 2 of 3 · [← Newer](../index.md) · [Older →](3.md)"
+    )
+    assert pager("people/ada", 1, 1, english) == ""
 
 
 def test_related_prefers_most_shared_then_newest_within_window() -> None:
@@ -151,11 +156,17 @@ def test_translation_notice() -> None:
         {**data, "translation": {"from": "xx", "method": "post-edited", "reviewed": True}}
     )
     languages = load_registries().languages  # names from languages.yml
-    assert translation_notice(machine, languages) == "Machine-translated from French · not reviewed"
-    assert translation_notice(edited, languages) == (
-        "Machine-translated and post-edited from xx · reviewed"
+    english, french = words_for("en"), words_for("fr")
+    assert translation_notice(machine, languages, english) == (
+        "Machine-translated from French · not reviewed"
     )
-    assert translation_notice(Article.model_validate(data), languages) is None
+    assert translation_notice(edited, languages, english) == (
+        "Machine-translated from xx and post-edited · reviewed"
+    )
+    assert translation_notice(machine, languages, french) == (
+        "Traduction automatique (original : français) · non relu"
+    )
+    assert translation_notice(Article.model_validate(data), languages, english) is None
 
 
 def test_script_json_cannot_close_the_script_element() -> None:
@@ -270,3 +281,42 @@ def test_search_job_whose_worker_dies_fails_with_one_line(tmp_path) -> None:
     job._process.kill()
     with pytest.raises(SiteError, match=r"indexing process stopped \(exit code -9\)"):
         job.wait()
+
+
+def test_citation_escapes_bibtex_and_keeps_text_and_json_exact() -> None:
+    from newsarchive.website.citation import cite
+
+    title = r"Costs rise 5% & {brace} \end{document} $x^2_y~ #1"
+    article = Article.model_validate(
+        {
+            "title": title,
+            "slug": "costs-rise",
+            "date": "2025-03-15",
+            "added": "2025-03-16",
+            "language": "en",
+            "byline": ["Smith, John", "Ben and Jerry", "Ana Ruiz"],
+            "source": "The {Daily} Times",
+            "url": "https://example.com/a path/{x}\\y",
+        }
+    )
+    citation = cite(
+        article, "https://archive.example/a/", "Archive", load_registries(), words_for("en")
+    )
+    assert (
+        r"  title = {{Costs rise 5\% \& \{brace\} \textbackslash{}end\{document\} "
+        r"\$x\^{}2\_y\~{} \#1}},"
+    ) in citation.bibtex
+    assert "  author = {{Smith, John} and {Ben and Jerry} and Ana Ruiz},\n" in citation.bibtex
+    assert "  howpublished = {The \\{Daily\\} Times},\n" in citation.bibtex
+    assert "  url = {https://example.com/a%20path/%7Bx%7D%5Cy},\n" in citation.bibtex
+    # Braces balance: nothing a contributor writes can end a field or the entry early.
+    depth = 0
+    for index, char in enumerate(citation.bibtex):
+        escaped = index and citation.bibtex[index - 1] == "\\"
+        depth += 0 if escaped else {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0
+    assert citation.text.startswith(
+        f"Smith, John, Ben and Jerry, Ana Ruiz. “{title}.” The {{Daily}}"
+    )
+    assert json.loads(citation.csl_json)[0]["title"] == title

@@ -88,6 +88,34 @@ class Correction(BaseModel):
     )
 
 
+class Image(BaseModel):
+    """The article's lead image: where the publisher serves it, what it shows, whose it is.
+
+    The site never copies the file and shows it only with its credit: an image without one
+    is kept here until a person finds it, and stays off the page.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: str = Field(description="Address of the image file on the publisher's site")
+    caption: str | None = Field(
+        None, min_length=1, max_length=1000, pattern=r"^[^\n]*$", description="What it shows"
+    )
+    credit: str | None = Field(
+        None,
+        min_length=1,
+        max_length=300,
+        pattern=r"^[^\n]*$",
+        description="Photographer or agency, e.g. 'AP Photo/Kirsty Wigglesworth'; "
+        "required for the site to show the image",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, value: str) -> str:
+        return check_http_url(value)  # type: ignore[return-value]
+
+
 class Article(BaseModel):
     """Front matter of one archive page. The Markdown body is kept beside it, not in it."""
 
@@ -126,6 +154,7 @@ class Article(BaseModel):
         None, min_length=1, description="Standfirst; leave out to show the body's lead paragraph"
     )
     copyright: str | None = Field(None, min_length=1, description="e.g. © 2025 The Canadian Press")
+    image: Image | None = Field(None, description="Lead image: url, caption, credit")
     corrections: list[Correction] = Field(
         default_factory=list, description="Changes since the article was archived, oldest first"
     )
@@ -199,6 +228,19 @@ class Article(BaseModel):
             if not correction["minor"]:
                 correction.pop("minor")
         return {key: value for key, value in data.items() if value != []}
+
+
+# Said by ingest and validate of a lead image the site does not show.
+UNCREDITED_IMAGE = (
+    "image has no credit, so the site does not show it; add 'credit:' under 'image:' "
+    "(the photographer or agency, as the publisher names them)"
+)
+
+
+def shown_image(article: Article) -> Image | None:
+    """The lead image a page or feed may show: only one with its credit, never without."""
+    image = article.image
+    return image if image is not None and image.credit else None
 
 
 def provisional_message(field: str) -> str:

@@ -10,7 +10,7 @@ How the archive's facts map to ninjs 3 (ninjs-schema_3.1.json):
 - publisher, agency and translator are infoSources, by role;
 - a translation: `language` is this text's, the original is an association (rel
   "translatedFrom") with its own language, headline and address, and `edNote` says how the
-  text was translated, in the site's wording (notices.py);
+  text was translated, in the site's wording (words.yml, English);
 - ninjs dates are date-times and the archive keeps days: midnight UTC of that day.
 """
 
@@ -20,8 +20,8 @@ import datetime as dt
 from typing import Any
 
 from .model import Article
-from .notices import translation_notice
 from .registry import Entity, Registries
+from .words import REFERENCE, words_for
 
 SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
 MEDIA_TYPE = "application/ninjs+json"
@@ -72,7 +72,8 @@ def ninjs_document(
     if renditions:
         data["renditions"] = renditions
     if article.translation is not None:
-        data["edNote"] = translation_notice(article, registries.languages)
+        # The notice the site shows, in the archive's reference language (words.yml).
+        data["edNote"] = words_for(REFERENCE).notice(article.translation, registries.languages)
         data["associations"] = [_original(article, uri)]
     return data
 

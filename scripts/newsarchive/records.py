@@ -30,6 +30,15 @@ class TranslationFacts:
 
 
 @dataclass(frozen=True)
+class ImageFacts:
+    """A page's lead image as the page gives it: its address, caption and credit if said."""
+
+    url: str
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
 class RawArticle:
     """A decoded input. For HTML, `text` is the extracted main text with '## ' headings."""
 
@@ -49,6 +58,7 @@ class RawArticle:
     alternates: tuple[tuple[str, str], ...] = ()
     # Short paragraphs of the page with a link: (text, address); a note's "read the original".
     links: tuple[tuple[str, str], ...] = ()
+    image: ImageFacts | None = None  # og:image, JSON-LD image or the lead <figure>
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from pydantic import ValidationError
 from ..cleaner.header import provisional_title
 from ..errors import InputError
 from ..explain import model_error
-from ..model import Article, provisional_message
+from ..model import UNCREDITED_IMAGE, Article, Image, provisional_message
 from ..overrides import Overrides
-from ..records import CleanArticle
+from ..records import CleanArticle, ImageFacts
 from ..registry import Entity, Languages, Registries
 from ..slugs import slugify
 from ..summary import standfirst
@@ -121,6 +121,7 @@ def enrich(
     tokens = tokenize(text)
     people, new_people = _link_people(indexes, title, clean, text, tokens)
     holder = _holder(clean.copyright_holder, registries)
+    image = _image(raw.image)
     fields = {
         "title": title,
         "provisional": provisional,
@@ -141,6 +142,7 @@ def enrich(
         # The lead is in the body already; only a standfirst that differs is stored.
         "summary": standfirst(raw.description, clean.lead()),
         "copyright": clean.copyright,
+        "image": image,
     }
     try:
         article = Article(**fields)
@@ -154,12 +156,24 @@ def enrich(
         check_weekday(date, clean.lead()),
         *map(provisional_message, provisional),
         found.warning,
+        UNCREDITED_IMAGE if image is not None and image.credit is None else None,
     ]
     if overrides.from_lang == language:
         warnings.append(
             f"--from {language} is the language of the text itself; no translation recorded"
         )
     return Enriched(article, body, new_people, tuple(w for w in warnings if w))
+
+
+def _image(image: ImageFacts | None) -> Image | None:
+    """The page's lead image as front matter: what the page said of it, nothing guessed.
+    One the model refuses is left out: the article is archived without it."""
+    if image is None:
+        return None
+    try:
+        return Image(url=image.url, caption=image.caption, credit=image.credit)
+    except ValidationError:
+        return None
 
 
 def _dangling(languages: Languages, language: str) -> frozenset[str]:

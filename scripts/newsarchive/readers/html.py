@@ -15,6 +15,7 @@ from ..names import split_names
 from ..records import RawArticle
 from ..sitenames import is_site_name, site_keys, strip_site_suffix
 from .blocks import body_blocks, is_prose, text_blocks, word_bag, word_count
+from .images import lead_image
 from .limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, check_not_binary, refuse_long
 from .metadata import clean_text, extract_byline_element, http_url, note_links, page_metadata
 from .page_date import page_date
@@ -104,6 +105,7 @@ def read_html(path: Path, data: bytes, digest: str) -> RawArticle:
         translation=meta.get("translation"),
         alternates=meta.get("alternates", ()),
         links=note_links(tree, blocks),
+        image=lead_image(tree, meta.get("jsonld_image"), url),
     )
 
 

@@ -118,6 +118,8 @@ def extract_jsonld(tree: html.HtmlElement) -> Iterator[Field]:
             yield "description", None if weak else clean_text(_text(item.get("description")))
             # The whole text of pages drawn by script, whose HTML holds none (readers/html.py).
             yield "body", None if weak else _text(item.get("articleBody"))
+            # As given (an address, an ImageObject, a list): readers/images.py reads it.
+            yield "jsonld_image", None if weak else item.get("image")
 
 
 def extract_meta(tree: html.HtmlElement) -> Iterator[Field]:

@@ -19,6 +19,7 @@ from ..explain import Location, date_problem, model_error, name_of
 from ..model import (
     ADDRESS_PATTERN,
     SLUG_PATTERN,
+    UNCREDITED_IMAGE,
     Article,
     Provisional,
     provisional_message,
@@ -151,6 +152,14 @@ def check_provisional(front: FrontMatter) -> Iterator[tuple[int, str]]:
     for name in marked if isinstance(marked, list) else []:
         if name in get_args(Provisional):  # anything else is the model's error
             yield front.line_of((name,)), provisional_message(name)
+
+
+def check_image(front: FrontMatter) -> Iterator[tuple[int, str]]:
+    """(line, message) at a lead image without its credit: kept, but not shown."""
+    assert front.data is not None
+    image = front.data.get("image")
+    if isinstance(image, dict) and image.get("url") and not image.get("credit"):
+        yield front.line_of(("image",)), UNCREDITED_IMAGE
 
 
 def _entity_problem(value: str, kind: str, file: str, names: Mapping[str, Any]) -> str | None:

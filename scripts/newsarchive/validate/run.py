@@ -82,7 +82,7 @@ def check_page(path: Path, registries: Registries, archive: Path = ARCHIVE) -> P
             *fields.check_path(front, path),
         ]:
             page.add(line, message)
-        for line, message in fields.check_provisional(front):
+        for line, message in [*fields.check_provisional(front), *fields.check_image(front)]:
             page.add(line, message, "warning")
         for location, message in safety.check_values(front.data):
             page.add(front.line_of(location), message)

@@ -14,11 +14,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..errors import PageError
 from ..originals import uri_of_translation
 from ..registry import Registries
+from ..words import words_for
 from .article_page import ArticlePage
 from .catalog import Catalog, Entry, check_original, check_vocabulary, read_entry
 from .config import NewsarchiveConfig
 from .converter import ConvertedPage, Converter
-from .pages import Feed, Listing, Paths, home_listing, plan_feeds, plan_listings
+from .pages import Feed, Listing, Paths, escape_md, home_listing, plan_feeds, plan_listings
 from .stories import Stories, group_stories
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
@@ -146,17 +147,16 @@ def plan_archive(
     paths = Paths(catalog)
     stories = group_stories(catalog, options.articles_dir)
     archive = Archive(registries, catalog, paths, converter, own_home, stories)
-    archive.feeds = plan_feeds(catalog, paths, registries, options.feed_size, config.site_name)
-    sizes = (options.page_size, options.index_page_size)
-    listings = plan_listings(catalog, paths, registries, *sizes, stories)
+    words = words_for(config.theme["language"])
+    name, sizes = config.site_name, (options.page_size, options.index_page_size)
+    archive.feeds = plan_feeds(catalog, paths, registries, options.feed_size, name, words)
+    listings = plan_listings(catalog, paths, registries, *sizes, words, stories)
     if not own_home:
-        listings.append(
-            home_listing(catalog, paths, registries, options.home_size, config.site_name)
-        )
+        listings.append(home_listing(catalog, paths, registries, options.home_size, name, words))
     contributing = Path(config.config_file_path).parent / options.contributing
     text = contributing.read_text(encoding="utf-8") if contributing.is_file() else None
     listings.append(Listing("contributing.md", contributing_markdown(text, config.repo_url)))
-    listings.append(Listing("search.md", "# Search\n"))
+    listings.append(Listing("search.md", f"# {escape_md(words.search)}\n"))
     archive.templates["search.md"] = "search-page.html"
     for listing in listings:
         archive.listings[listing.uri] = listing

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Article
+from ..model import Article, shown_image
 
 # json.dumps leaves these as-is; inside <script> "</script>" or "<!--" would end the block.
 # (str.replace: several times faster than str.translate with a mapping, on every page.)
@@ -40,6 +40,11 @@ def news_article(
         data["locationCreated"] = {"@type": "Place", "name": article.dateline}
     if article.copyright:
         data["copyrightNotice"] = article.copyright
+    image = shown_image(article)
+    if image is not None:
+        data["image"] = {"@type": "ImageObject", "url": image.url, "creditText": image.credit}
+        if image.caption:
+            data["image"]["caption"] = image.caption
     if article.people:
         data["mentions"] = [{"@type": "Person", "name": name} for name in article.people]
     if topics:

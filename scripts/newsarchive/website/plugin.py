@@ -20,11 +20,13 @@ from mkdocs.utils.templates import TemplateContext
 from ..errors import NewsarchiveError
 from ..ninjs import ninjs_document
 from ..registry import Registries, load_registries
+from ..words import Words, locale_of, words_for
 from .archive import Archive, build_archive, log
 from .article_page import ArticlePage
 from .article_view import article_view
 from .catalog import Entry
 from .chrome import Labels, SharedChrome, nav_depth
+from .citation import cite
 from .config import NewsarchiveConfig
 from .export import ninjs_name, write_export, write_ninjs
 from .frames import Frames, Kind
@@ -34,7 +36,7 @@ from .outputs import sitemap_urls, write_feeds
 from .pages import Feed, Link, Listing, entry_link, index_link, page_uri, topic_label
 from .redirects import write_redirects
 from .search import Record, SearchJob
-from .sitemap import write_sitemaps
+from .sitemap import write_robots, write_sitemaps
 from .timeline import with_timeline
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -62,6 +64,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         self.redirects: set[Path] = set()
         self.export_lines: dict[str, tuple[Entry, str]] = {}
         self.export_registries: Registries | None = None  # what export_lines were made with
+        self.words: Words | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Put our templates first; our sitemap replaces the theme's; article text made safe."""
@@ -72,6 +75,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         if SAFE_MARKDOWN in config.markdown_extensions:
             config.markdown_extensions.remove(SAFE_MARKDOWN)
         config.markdown_extensions.append(SAFE_MARKDOWN)
+        self.words = words_for(config.theme["language"])
+        name_palette_toggles(config.theme["palette"], self.words)
         return config
 
     @event_priority(-50)  # after other plugins have added or removed files
@@ -108,6 +113,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         env.loader = ChoiceLoader([env.loader, theme])
         env.globals["na_chrome"] = SharedChrome(self.nav_depth)
         env.globals["na_labels"] = Labels(env, config.theme["language"])
+        env.globals["na_words"] = self.words
+        env.filters["na_locale"] = locale_of
         self.frames = Frames(env, self.nav_depth)
         self.env = env
         return env
@@ -151,17 +158,14 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             url_of = self._url_of
             size = (self.config.related_size, self.config.related_window)
             edit_url = page.source_edit_url if isinstance(page, ArticlePage) else None
-            context["na"] = article_view(
-                entry,
-                archive.catalog,
-                archive.paths,
-                archive.registries,
-                url_of,
-                size,
-                edit_url,
-                archive.stories,
-            )
-            topics = [link.label for link in context["na"].topics]
+            assert self.words is not None
+            words, markdown = self.words, page.markdown or ""
+            view = article_view(
+                entry, archive.catalog, archive.paths, archive.registries, url_of, size, words,
+                edit_url, markdown, archive.stories,
+            )  # fmt: skip
+            context["na"] = view
+            topics = [link.label for link in view.topics]
             data = news_article(entry.article, page.canonical_url, topics, entry.summary)
             context["na_jsonld"] = script_json(data)
             ninjs = ninjs_document(
@@ -174,6 +178,9 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
                 original_view(entry, page, docs, archive.registries.languages)
                 if isinstance(page, ArticlePage)
                 else None
+            )
+            context["na_cite"] = cite(
+                entry.article, page.canonical_url, config.site_name, archive.registries, words
             )
             context["na_page"] = self.frames.render(ARTICLE, page, context)
         elif uri in archive.listings:
@@ -216,6 +223,8 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             stale=self.redirects,
         )
         write_sitemaps(site_dir, base, sitemap_urls(self.files, self.archive))
+        if self.files.get_file_from_path("robots.txt") is None:  # the author's own wins
+            write_robots(site_dir, config.site_url)
         if self.config.export:
             docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
             path = site_dir / self.config.export
@@ -236,12 +245,14 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
 
     def _items(self, listing: Listing) -> list[Link] | None:
         """The linked lines below a listing's head: its articles or its index rows."""
-        assert self.archive is not None
-        entries = self.archive.catalog.entries
+        assert self.archive is not None and self.words is not None
+        entries, urls, words = self.archive.catalog.entries, self.urls, self.words
         if listing.entries:
-            return [entry_link(entries[p], self.urls[entries[p].src_uri]) for p in listing.entries]
+            return [
+                entry_link(entries[p], urls[entries[p].src_uri], words) for p in listing.entries
+            ]
         if listing.rows:
-            return [index_link(row, self.urls[page_uri(row.base, 1)]) for row in listing.rows]
+            return [index_link(row, urls[page_uri(row.base, 1)], words) for row in listing.rows]
         return None
 
     def _records(self, config: MkDocsConfig) -> list[Record]:
@@ -253,6 +264,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
         original when one is archived beside it."""
         assert self.archive is not None
         registries, docs, article = self.archive.registries, Path(config.docs_dir), entry.article
+        languages, words = registries.languages, words_for(config.theme["language"])
         record = Record(
             path=str(docs / entry.src_uri),
             url="/" + entry.url,
@@ -262,7 +274,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
                 "person": list(article.people),
                 "topic": [topic_label(s, registries) for s in article.topics],
                 "source": entry.sources(),
-                "language": [registries.languages.name_of(article.language)],
+                "language": [words.language_name(article.language, languages)],
                 "year": [str(entry.date.year)],
             },
         )
@@ -271,7 +283,7 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             return [record]
         # Found in its own words, opened on the page's original view.
         language = translation.from_
-        filters = {**record.filters, "language": [registries.languages.name_of(language)]}
+        filters = {**record.filters, "language": [words.language_name(language, languages)]}
         original = replace(
             record,
             path=str(docs / entry.original),
@@ -281,3 +293,13 @@ class NewsarchivePlugin(BasePlugin[NewsarchiveConfig]):
             language=language,
         )
         return [record, original]
+
+
+def name_palette_toggles(palette: object, words: Words) -> None:
+    """Name the light/dark toggles in the site's words, where mkdocs.yml names none."""
+    options = palette if isinstance(palette, list) else []
+    for option in options:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if isinstance(toggle, dict) and not toggle.get("name"):
+            dark = option.get("scheme") == "slate"
+            toggle["name"] = words.to_light if dark else words.to_dark

@@ -42,3 +42,13 @@ def write_sitemaps(site_dir: Path, base: str, urls: Iterable[tuple[str, str | No
 def _urlset(lines: list[str]) -> str:
     body = "\n".join(lines)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset {_NS}>\n{body}\n</urlset>\n'
+
+
+def write_robots(site_dir: Path, site_url: str | None) -> None:
+    """robots.txt: every page may be read; the sitemap is at the site's own address.
+
+    The Sitemap line must be an absolute address, so a site without site_url gets none."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    (site_dir / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -18,6 +18,8 @@ const status = search.querySelector(".na-search__status");
 const list = search.querySelector(".na-search__results");
 const more = search.querySelector(".na-search__more");
 const panel = search.querySelector(".na-search__filters");
+// The page's interface words (words.yml), in the site's language.
+const words = JSON.parse(search.dataset.words);
 
 let engine = null; // {pagefind, router}, loaded by the first query
 let manifest = null; // search.json: the filter names and the pieces, oldest first
@@ -25,6 +27,11 @@ const pieces = new Map(); // "piece/language" -> its open Pagefind instance, kep
 let current = null; // the query on screen
 let filterValues = null; // filters.json, loaded when a filter is first opened
 let timer = null;
+
+// The phrase `key` with each {name} replaced by values[name].
+function say(key, values = {}) {
+  return words[key].replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+}
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -141,7 +148,7 @@ async function run(term) {
     status.textContent = "";
     return;
   }
-  status.textContent = `Searching for “${query.term}”…`;
+  status.textContent = say("searching", { term: query.term });
   await reporting(query, async () => {
     query.queue = await route(query.term, query.filters);
     query.results.push(...(await searchDelta(query)));
@@ -153,7 +160,7 @@ async function reporting(query, work) {
   try {
     await work();
   } catch (error) {
-    if (current === query) status.textContent = `Search failed: ${error.message}`;
+    if (current === query) status.textContent = say("search_failed", { error: error.message });
   }
 }
 
@@ -179,16 +186,15 @@ async function next(query) {
   const left = query.results.length > query.shown;
   more.hidden = !left && !query.queue.length;
   more.disabled = false;
-  more.textContent = left ? "More results" : "Search older articles";
+  more.textContent = left ? say("more_results") : say("search_older");
 }
 
 function showStatus(query) {
   const count = query.results.length;
-  const found = count ? `${count} result${count === 1 ? "" : "s"}` : "No results";
-  let text = `${found} for “${query.term}”`;
+  const key = count === 0 ? "results_none" : count === 1 ? "results_one" : "results_many";
+  let text = say(key, { count, term: query.term });
   if (query.queue.length) {
-    const since = manifest.pieces[query.oldest].first;
-    text += ` in articles published since ${since}`;
+    text += say("results_since", { date: manifest.pieces[query.oldest].first });
   }
   status.textContent = text;
 }
@@ -214,7 +220,7 @@ function fill(item, data) {
 function showFilterNames(names) {
   for (const name of names) {
     const group = element("details", "na-search__filter");
-    const label = name[0].toUpperCase() + name.slice(1);
+    const label = words[`filter_${name}`] || name[0].toUpperCase() + name.slice(1);
     const summary = element("summary", "na-search__filter-name", label);
     const values = element("fieldset", "na-search__filter-values");
     values.dataset.filter = name;
