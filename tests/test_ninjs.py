@@ -213,6 +213,6 @@ def test_without_a_site_address_the_document_still_has_a_uri(
     assert document["subjects"] == [
         {"name": "not-in-the-registry", "rel": "about", "literal": "not-in-the-registry"}
     ]
-    assert document["edNote"] == "Machine-translated and post-edited from Polish · not reviewed"
+    assert document["edNote"] == "Machine-translated from Polish and post-edited · not reviewed"
     with pytest.raises(ValidationError):
         validator.validate({**document, "pubStatus": "published"})

@@ -142,7 +142,7 @@ def test_validate_checks_the_original_with_its_own_model(tmp_path: Path) -> None
     text = original.read_text(encoding="utf-8")
     original.write_text(text.replace("language: de", "language: de\ntitle: x"), encoding="utf-8")
     assert _messages(archive, data) == [
-        f"{original.name}: unknown field 'title'; remove it (see CONTRIBUTING.md)",
+        f"{original.name}: unknown field 'title'; remove it or use one of: language, input_sha256",
     ]
     original.write_text(text.replace("language: de", "language: fr"), encoding="utf-8")
     assert _messages(archive, data) == [
