@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -29,6 +30,20 @@ def test_zizmor_offline_finds_nothing() -> None:
     assert "No findings to report" in result.stdout
 
 
+def test_the_one_ignored_zizmor_finding_is_review_comments_workflow_run() -> None:
+    # workflow_run is how a fork's pull request gets a comment; that workflow runs nothing of
+    # the pull request. Any other ignore comment would hide a finding.
+    result = run(
+        *(str(BIN / "zizmor"), "--offline", "--persona", "pedantic", "--no-ignores"),
+        *("--format", "json", str(WORKFLOWS)),
+    )
+    found = [
+        (finding["ident"], finding["locations"][0]["symbolic"]["key"]["Local"]["verbatim_path"])
+        for finding in json.loads(result.stdout)
+    ]
+    assert found == [("dangerous-triggers", "review-comment.yml")]
+
+
 def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
     uses = re.findall(r"uses: (\S+)(.*)", "".join(p.read_text() for p in WORKFLOWS.glob("*.yml")))
     assert uses
@@ -37,16 +52,71 @@ def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
         assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), (action, comment)
 
 
+def load(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def steps_of(job: dict) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
 def test_pull_requests_validate_changed_pages_and_never_use_pull_request_target() -> None:
-    workflow = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text())
-    steps = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
+    workflow = load("pull-request.yml")
+    steps = steps_of(workflow["jobs"]["content"])
     assert workflow[True] == {"pull_request": None}  # PyYAML reads the key 'on' as true
     assert (
         '.venv/bin/newsarchive validate --changed-since "origin/${BASE_REF}" --format github'
         in steps
     )
     assert ".venv/bin/newsarchive build --strict" in steps
+    assert any("newsarchive review-comment --changed-since" in step for step in steps)
+    assert not any("make test" in step for step in steps)  # the code's tests are in tests.yml
     assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_article_only_pull_requests_skip_the_code_tests() -> None:
+    workflow = load("tests.yml")
+    assert workflow[True] == {"pull_request": {"paths-ignore": ["docs/articles/**", "inbox/**"]}}
+    assert steps_of(workflow["jobs"]["test"]) == ["", "", "make test"]
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_review_comment_is_posted_by_workflow_run_with_two_permissions() -> None:
+    workflow = load("review-comment.yml")
+    assert workflow[True] == {
+        "workflow_run": {"workflows": ["Pull request"], "types": ["completed"]}
+    }
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert not any("checkout" in step.get("uses", "") for step in job["steps"])
+    assert "<!-- newsarchive-review -->" in steps_of(job)[-1]
+
+
+def test_submission_runs_only_for_its_label_with_one_permission_per_job() -> None:
+    workflow = load("submit-article.yml")
+    assert workflow[True] == {"issues": {"types": ["opened", "edited", "labeled"]}}
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    assert (
+        "contains(github.event.issue.labels.*.name, 'article submission')" in jobs["ingest"]["if"]
+    )
+    assert {name: job["permissions"] for name, job in jobs.items()} == {
+        "ingest": {"contents": "read"},
+        "pull-request": {"contents": "write", "pull-requests": "write"},
+        "comment": {"issues": "write"},
+    }
+    assert any(
+        'newsarchive submit --event "$GITHUB_EVENT_PATH"' in s for s in steps_of(jobs["ingest"])
+    )
+
+
+def test_no_expression_reaches_a_shell() -> None:
+    # Values from events reach run: steps through env only, where no shell parses them.
+    for path in WORKFLOWS.glob("*.yml"):
+        for name, job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].items():
+            for step in job["steps"]:
+                assert "${{" not in step.get("run", ""), (path.name, name, step.get("name"))
 
 
 def test_only_the_deploy_job_can_write_pages() -> None:
