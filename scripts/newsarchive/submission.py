@@ -29,6 +29,7 @@ LABEL = "article submission"  # the form's label; the workflow runs only for iss
 NOT_TRANSLATED = "not translated"
 NO_RESPONSE = "_No response_"  # what GitHub writes for an optional field left empty
 TEXT_ID = "text"  # the textarea holding the article; the form's last field
+RESULT_FILES = ("comment.md", "outputs", "submission.bundle", "pull-request.md", "title.txt")
 BOT = ("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 
 
@@ -117,7 +118,7 @@ def parse_body(body: str, fields: list[FormField]) -> Answers:
         end = starts[index + 1][0] if index + 1 < len(fields) else len(text)
         value = text[starts[index][1] : end].strip("\n")
         if question.kind == "textarea":
-            value = _unfence(value.strip("\n"))
+            value = _unfence(value.strip("\n")).strip("\n")
         value = "" if value.strip() == NO_RESPONSE else value
         if question.id == TEXT_ID:
             answers.text = value
@@ -261,6 +262,8 @@ def write_result(result: Result, root: Path, out: Path) -> None:
     """The files the workflow's later jobs use: comment.md, and for a branch its bundle,
     pull-request.md, title.txt; `outputs` holds status= and branch= lines."""
     out.mkdir(parents=True, exist_ok=True)
+    for name in RESULT_FILES:  # a refusal must not leave an earlier run's branch behind
+        (out / name).unlink(missing_ok=True)
     (out / "comment.md").write_text(result.comment, encoding="utf-8")
     lines = [f"status={result.status}", f"issue={result.issue}"]
     if result.status == "opened":
