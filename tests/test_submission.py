@@ -15,10 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
 
 from newsarchive.overrides import FACTS
 from newsarchive.registry import load_registries
@@ -33,6 +33,8 @@ from newsarchive.submission import (
 )
 
 pytestmark = pytest.mark.slow
+# CommonMark with GFM's tables, raw HTML allowed (GitHub would also sanitise it; we need not).
+GFM = MarkdownIt("commonmark").enable("table")
 
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOW = yaml.safe_load((REPO / ".github/workflows/submit-article.yml").read_text())
@@ -194,7 +196,7 @@ def comment(root: Path, pull_request: str) -> str:
 
 
 def as_html(text: str) -> BeautifulSoup:
-    return BeautifulSoup(markdown.markdown(text, extensions=["tables", "fenced_code"]), "lxml")
+    return BeautifulSoup(GFM.render(text), "lxml")
 
 
 def test_a_submission_becomes_a_branch_a_pull_request_and_a_comment(checkout: Path) -> None:

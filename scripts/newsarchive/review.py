@@ -9,12 +9,14 @@ text shows as text in the comment.
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import readers
+from . import readers, writer
 from .cleaner import clean
 from .errors import NewsarchiveError
 from .frontmatter import loads
@@ -25,6 +27,7 @@ from .registry import Registries, load_registries
 from .validate import validate_pages
 from .validate.changed import changes_since
 from .validate.problems import Problem, shown
+from .validate.run import check_page
 
 # The first line of the bot's comments: how the workflow finds its own comment to edit.
 MARKER = "<!-- newsarchive-review -->"
@@ -51,7 +54,9 @@ def front_matter_table(front: dict[str, Any]) -> str:
     return "\n".join(["| field | value |", "| --- | --- |", *rows])
 
 
-def _removed(removed: list[str] | None) -> str:
+def _removed(removed: list[str] | None, edited: bool = False) -> str:
+    if edited:
+        return "**Removed by the cleaner:** nothing, this page was archived before: an edit."
     if removed is None:
         return (
             "**Removed by the cleaner:** not known, the raw file is not in this pull request. "
@@ -87,6 +92,7 @@ def article_section(
     page: Path,
     *,
     removed: list[str] | None,
+    edited: bool = False,
     problems: list[Problem] | None = None,
     preview: str | None = None,
 ) -> str:
@@ -116,7 +122,7 @@ def article_section(
     refused = [p for p in problems if p.severity == "error"]
     if refused:
         parts.append(f"**Refused:** {len(refused)} error(s) below; the check fails until fixed.")
-    parts.append(_removed(removed))
+    parts.append(_removed(removed, edited))
     parts.append(_findings(problems))
     if preview:
         address = page.relative_to("docs").with_suffix("").as_posix() + "/index.html"
@@ -154,6 +160,8 @@ def _raw_by_digest(files: Iterable[Path]) -> dict[str, Path]:
 
 
 def _raw_section(root: Path, path: Path, registries: Registries) -> str:
+    """What ingest would make of a raw file that has no page yet, checked as validate would
+    check that page (written to a scratch archive, never into the checkout)."""
     item = normalise(path, Overrides(), registries)
     name = path.relative_to(root).as_posix()
     if item.enriched is None:
@@ -161,15 +169,22 @@ def _raw_section(root: Path, path: Path, registries: Registries) -> str:
             f"### {code_span(name)}\n\nIngest refuses this raw file:\n\n"
             f"{code_block(item.error or 'unreadable')}\n"
         )
+    article = item.enriched.article
+    with tempfile.TemporaryDirectory(prefix="newsarchive-review-") as scratch:
+        page = writer.path_for(article, Path(scratch))
+        page.parent.mkdir(parents=True)
+        page.write_text(writer.render(article, item.enriched.body), encoding="utf-8")
+        problems = check_page(page, registries, Path(scratch)).problems
+    problems = [replace(problem, path=name) for problem in problems]
     return (
         "\n\n".join(
             [
                 f"### {code_span(name)} (raw file, not a page yet)",
                 "Ingest would make this page from it; run `newsarchive ingest` on it, commit the "
                 "page and delete the raw file.",
-                front_matter_table(item.enriched.article.front_matter()),
+                front_matter_table(article.front_matter()),
                 _removed(list(item.removed)),
-                _findings([], item.enriched.warnings),
+                _findings(problems, item.enriched.warnings),
             ]
         )
         + "\n"
@@ -205,14 +220,13 @@ def review_comment(
         if raw is not None:
             used.add(raw)
             removed = list(clean(readers.read_file(raw), registries).removed)
-        elif page in changes.before:
-            removed = []  # a page edited by hand: the cleaner did not run on this change
         relative = page.relative_to(root)
         sections.append(
             article_section(
                 root,
                 relative,
                 removed=removed,
+                edited=raw is None and page in changes.before,
                 problems=by_file.get(shown(page), []),
                 preview=preview,
             )
