@@ -1,4 +1,5 @@
-"""The one command line: `newsarchive ingest|migrate|validate|build|serve|eval|schema|bench`.
+"""The one command line: `newsarchive ingest|migrate|validate|build|serve|eval|schema|bench`,
+and the workflows' `review-comment` and `submit`.
 
 Commands parse options, call the library and turn its errors into one-line messages.
 """
