@@ -86,6 +86,7 @@ def test_the_forms_choices_are_the_values_ingest_takes() -> None:
     assert questions <= set(FACTS)  # every other question is a sidecar key
     form = yaml.safe_load((REPO / FORM).read_text(encoding="utf-8"))
     assert form["labels"] == [LABEL]
+    assert WORKFLOW["jobs"]["ingest"]["if"].count(f"'{LABEL}'") == 2  # the workflow's filter
 
 
 def test_a_filled_form_gives_the_facts_and_the_text() -> None:

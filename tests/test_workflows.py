@@ -25,7 +25,7 @@ def test_actionlint_finds_nothing() -> None:
 
 
 def test_zizmor_offline_finds_nothing() -> None:
-    result = run(str(BIN / "zizmor"), "--offline", "--persona", "pedantic", str(WORKFLOWS))
+    result = run(str(BIN / "zizmor"), "--offline", "--persona", "pedantic", str(WORKFLOWS.parent))
     assert result.returncode == 0, result.stdout
     assert "No findings to report" in result.stdout
 
@@ -35,7 +35,7 @@ def test_the_one_ignored_zizmor_finding_is_review_comments_workflow_run() -> Non
     # the pull request. Any other ignore comment would hide a finding.
     result = run(
         *(str(BIN / "zizmor"), "--offline", "--persona", "pedantic", "--no-ignores"),
-        *("--format", "json", str(WORKFLOWS)),
+        *("--format", "json", str(WORKFLOWS.parent)),
     )
     found = []
     for finding in json.loads(result.stdout):
@@ -133,4 +133,21 @@ def test_pre_commit_hook_validates_changed_pages() -> None:
     assert (hook["entry"], hook["language"]) == ("newsarchive validate", "unsupported")
     assert (hook["files"], hook["pass_filenames"]) == (r"^docs/articles/.*\.md$", True)
     result = run(str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml")
+    assert result.returncode == 0, result.stdout
+
+
+def test_dependabot_updates_actions_and_python_weekly_in_one_group_each() -> None:
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    for update in updates.values():
+        assert update["schedule"] == {"interval": "weekly"}
+        assert [group["patterns"] for group in update["groups"].values()] == [["*"]]
+
+
+def test_the_published_hook_runs_once_on_markdown_pages() -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["entry"], hook["language"]) == ("newsarchive validate", "python")
+    assert (hook["types"], hook["require_serial"]) == (["markdown"], True)
+    result = run(str(BIN / "pre-commit"), "validate-manifest", ".pre-commit-hooks.yaml")
     assert result.returncode == 0, result.stdout

@@ -131,15 +131,22 @@ def migrate(archive: Path, verbose: bool) -> None:
 @click.option(
     "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True
 )
-def build(strict: bool, site_dir: Path | None, config_file: Path) -> None:
+@click.option(
+    "--site-url",
+    metavar="URL",
+    help="The published address, instead of mkdocs.yml's site_url (canonical, feed, sitemap).",
+)
+def build(strict: bool, site_dir: Path | None, config_file: Path, site_url: str | None) -> None:
     """Build the archive site, its feeds, export and search index.
 
     Example: newsarchive build --strict --site-dir public
     """
     from .website.build import build_site
 
+    if site_url is not None and not site_url.startswith(("https://", "http://")):
+        raise UsageExit(f"--site-url {site_url!r} must start with https:// or http://")
     try:
-        build_site(config_file, site_dir=site_dir, strict=strict)
+        build_site(config_file, site_dir=site_dir, strict=strict, site_url=site_url)
     except NewsarchiveError as exc:
         raise _fail(exc) from exc
 

@@ -253,7 +253,8 @@ def submit(body: str, issue: int, author: str, root: Path, form: Path) -> Result
     pull_body = (
         f"Submitted in #{issue} with the 'Submit an article' form.\n\n"
         f"The raw text and the form's answers are in `inbox/issue-{issue}.*`: delete them "
-        "once the page is reviewed (before merging).\n\n" + details
+        "once the page is reviewed (before merging). GitHub runs no checks on a pull request "
+        "a workflow opened: close and reopen it to run them.\n\n" + details
     )
     return Result(issue, "opened", comment, branch, f"Add: {one_line(title)}", pull_body, base)
 
