@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
+from newsarchive.bench.browser import serve
 from newsarchive.overrides import FACTS
 from newsarchive.registry import load_registries
 from newsarchive.submission import (
@@ -30,7 +32,9 @@ from newsarchive.submission import (
     expected_choices,
     load_form,
     parse_body,
+    write_result,
 )
+from newsarchive.submission import submit as submit_form
 
 pytestmark = pytest.mark.slow
 # CommonMark with GFM's tables, raw HTML allowed (GitHub would also sanitise it; we need not).
@@ -82,7 +86,7 @@ def test_the_forms_choices_are_the_values_ingest_takes() -> None:
     assert choices == expected_choices(load_registries(REPO / "data").languages)
     assert choices["method"] == ["machine", "human", "post-edited"]
     assert choices["from"][:3] == [NOT_TRANSLATED, "en — English", "fr — French"]
-    questions = {field.id for field in FIELDS} - {"text", "rights"}
+    questions = {field.id for field in FIELDS} - {"text", "page", "rights"}
     assert questions <= set(FACTS)  # every other question is a sidecar key
     form = yaml.safe_load((REPO / FORM).read_text(encoding="utf-8"))
     assert form["labels"] == [LABEL]
@@ -280,7 +284,16 @@ def test_hostile_answers_are_data(checkout: Path, tmp_path: Path) -> None:
             "'Publication date' '$(touch {mark})' is not YYYY-MM-DD; write it like 2025-03-15",
         ),
         ({"url": "javascript:alert(1)"}, "'Address of the article' 'javascript:alert(1)' must"),
-        ({"text": ""}, "'Article text' is empty; paste the article there"),
+        (
+            {"text": ""},
+            "give the article once: paste it in 'Article text' or drop the saved page in "
+            "'Saved page'",
+        ),
+        (
+            {"page": "[x.html](https://evil.example/files/1/x.html)"},
+            "give the article once: paste it in 'Article text' or drop the saved page in "
+            "'Saved page', not both",
+        ),
         ({"from": ""}, "'Translation method' is set but 'Translated from' says not translated"),
     ],
 )
@@ -311,3 +324,55 @@ def test_a_duplicate_submission_is_refused_with_the_page_it_repeats(checkout: Pa
     git(checkout, "merge", "-q", "--ff-only", "submission/issue-7")
     assert submit(checkout, GOOD) == {"status": "refused", "issue": "7"}
     assert f"already archived at {PAGE}" in comment(checkout, "")
+
+
+SAVED = REPO / "tests/fixtures/readers/html_jsonld_only_date.html"
+UPLOADED = {"url": GOOD["url"], "date": "2024-11-03", "from": NOT_TRANSLATED}
+
+
+@pytest.fixture
+def uploads(tmp_path: Path) -> Iterator[str]:
+    """GitHub's attachment store, played by a local server: its files/ address."""
+    store = tmp_path / "store"
+    (store / "files" / "123").mkdir(parents=True)
+    shutil.copy(SAVED, store / "files" / "123" / "bridge.html")
+    with serve(store) as url:
+        yield f"{url}files/"
+
+
+def test_an_attached_saved_page_is_downloaded_and_archived(checkout: Path, uploads: str) -> None:
+    link = f"{uploads}123/bridge.html"
+    answers = {**UPLOADED, "page": f"[bridge.html]({link})"}
+    result = submit_form(body(answers), 7, "alice", checkout, FORM, attachments=uploads)
+    write_result(result, checkout, checkout.parent / "runner" / "submission")
+    assert (result.status, result.branch) == ("opened", "submission/issue-7")
+    changed = git(checkout, "diff", "--name-only", "main", "submission/issue-7").split()
+    assert changed[1:] == ["inbox/issue-7.html", "inbox/issue-7.meta.yml"]
+    assert git(checkout, "show", "submission/issue-7:inbox/issue-7.html") == SAVED.read_text()
+    assert changed[0].startswith("docs/articles/2024/11/bridge-reopens-after-two-years")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "[bridge.html](https://evil.example/files/123/bridge.html)",  # not GitHub's store
+        "{uploads}123/bridge.html {uploads}123/other.html",  # two files
+        "{uploads}123/bridge.exe",  # not a raw article
+        "{uploads}123/missing.html",  # nothing there
+    ],
+)
+def test_an_attachment_that_is_not_one_uploaded_page_is_refused(
+    checkout: Path, uploads: str, answer: str
+) -> None:
+    answers = {**UPLOADED, "page": answer.format(uploads=uploads)}
+    result = submit_form(body(answers), 7, "alice", checkout, FORM, attachments=uploads)
+    assert result.status == "refused"
+    reason = as_html(result.comment).find("code").get_text()
+    if "missing" in answer:
+        assert reason.startswith("'Saved page' could not be downloaded (HTTP Error 404")
+    else:
+        assert reason == (
+            "'Saved page' must hold one .html or .txt file dropped into it (GitHub writes its "
+            "link); drop the file again, or paste the text instead\n"
+        )
+    assert git(checkout, "status", "--porcelain") == ""

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +23,9 @@ import yaml
 
 from . import ghmarkdown, review
 from .errors import NewsarchiveError, one_line
+from .ingest import is_raw_input
 from .overrides import FACTS, METHODS, overrides_from
+from .readers import MAX_INPUT_BYTES
 from .registry import Languages
 
 FORM = Path(".github/ISSUE_TEMPLATE/submit-article.yml")
@@ -29,6 +33,11 @@ LABEL = "article submission"  # the form's label; the workflow runs only for iss
 NOT_TRANSLATED = "not translated"
 NO_RESPONSE = "_No response_"  # what GitHub writes for an optional field left empty
 TEXT_ID = "text"  # the textarea holding the article; the form's last field
+PAGE_ID = "page"  # the textarea where GitHub writes the link of an attached saved page
+# Only files GitHub itself stored for the issue are downloaded, never an address a stranger
+# typed: a link GitHub writes when a file is dropped into the form.
+ATTACHMENTS = "https://github.com/user-attachments/files/"
+_LINK = re.compile(r"https?://[^\s()<>\[\]]+")
 RESULT_FILES = ("comment.md", "outputs", "submission.bundle", "pull-request.md", "title.txt")
 BOT = ("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 
@@ -87,6 +96,7 @@ class Answers:
 
     facts: dict[str, str] = field(default_factory=dict)
     text: str = ""
+    page: str = ""  # the attachment answer: GitHub's link to the uploaded file
 
 
 def _unfence(value: str) -> str:
@@ -122,6 +132,8 @@ def parse_body(body: str, fields: list[FormField]) -> Answers:
         value = "" if value.strip() == NO_RESPONSE else value
         if question.id == TEXT_ID:
             answers.text = value
+        elif question.id == PAGE_ID:
+            answers.page = value.strip()
         elif question.kind == "dropdown":
             answers.facts[question.id] = _choice(question, value.strip())
         elif question.id in FACTS:
@@ -163,12 +175,44 @@ def _git(root: Path, *args: str) -> str:
     return done.stdout
 
 
-def _write_inputs(root: Path, issue: int, answers: Answers) -> Path:
+def attachment_link(answer: str, label: str, attachments: str = ATTACHMENTS) -> str:
+    """The one file link GitHub wrote into the attachment answer; refused otherwise."""
+    links = _LINK.findall(answer)
+    name = links[0].rsplit("/", 1)[-1] if len(links) == 1 else ""
+    if len(links) != 1 or not links[0].startswith(attachments) or not is_raw_input(name):
+        raise SubmissionError(
+            f"'{label}' must hold one .html or .txt file dropped into it (GitHub writes its "
+            "link); drop the file again, or paste the text instead"
+        )
+    return links[0]
+
+
+def download(link: str, label: str) -> bytes:
+    """The attached file, at most the size ingest reads."""
+    try:
+        with urllib.request.urlopen(link, timeout=60) as response:
+            data = response.read(MAX_INPUT_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise SubmissionError(
+            f"'{label}' could not be downloaded ({exc}); drop the file into the form again"
+        ) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise SubmissionError(f"'{label}' is over 5 MiB; save only the article, not a whole site")
+    return data
+
+
+def _write_inputs(
+    root: Path, issue: int, answers: Answers, upload: tuple[str, bytes] | None
+) -> Path:
     inbox = root / "inbox"
     inbox.mkdir(exist_ok=True)
-    page_source = answers.text.lstrip().lower().startswith(("<!doctype html", "<html"))
-    raw = inbox / f"issue-{issue}{'.html' if page_source else '.txt'}"
-    raw.write_text(answers.text + "\n", encoding="utf-8")
+    if upload is not None:
+        raw = inbox / f"issue-{issue}{Path(upload[0]).suffix.lower()}"
+        raw.write_bytes(upload[1])
+    else:
+        page_source = answers.text.lstrip().lower().startswith(("<!doctype html", "<html"))
+        raw = inbox / f"issue-{issue}{'.html' if page_source else '.txt'}"
+        raw.write_text(answers.text + "\n", encoding="utf-8")
     sidecar = inbox / f"issue-{issue}.meta.yml"
     sidecar.write_text(
         yaml.safe_dump(answers.facts, allow_unicode=True, sort_keys=False), encoding="utf-8"
@@ -203,26 +247,36 @@ def _refusal(issue: int, reason: str) -> Result:
     return Result(issue, "refused", comment)
 
 
-def submit(body: str, issue: int, author: str, root: Path, form: Path) -> Result:
+def submit(
+    body: str, issue: int, author: str, root: Path, form: Path, attachments: str = ATTACHMENTS
+) -> Result:
     """Turn a filled form into a page on branch submission/issue-N, committed; or refuse it,
-    leaving the checkout as it was."""
+    leaving the checkout as it was. An attached page is downloaded only from `attachments`."""
     fields = load_form(root / form)
     labels = {question.id: question.label for question in fields}
+    upload = None
     try:
         answers = parse_body(body, fields)
-        if not answers.text.strip():
-            raise SubmissionError(f"'{labels[TEXT_ID]}' is empty; paste the article there")
+        text, page = labels[TEXT_ID], labels.get(PAGE_ID, PAGE_ID)
+        if bool(answers.text.strip()) == bool(answers.page):
+            raise SubmissionError(
+                f"give the article once: paste it in '{text}' or drop the saved page in "
+                f"'{page}'" + (", not both" if answers.page else "")
+            )
         overrides_from(answers.facts, lambda key: f"'{labels.get(key, key)}'")
         if "method" in answers.facts and "from" not in answers.facts:
             raise SubmissionError(
                 f"'{labels['method']}' is set but '{labels['from']}' says {NOT_TRANSLATED}; "
                 "choose the original's language or set the method to None"
             )
+        if answers.page:
+            link = attachment_link(answers.page, page, attachments)
+            upload = (link.rsplit("/", 1)[-1], download(link, page))
     except NewsarchiveError as exc:
         return _refusal(issue, exc.message if exc.path is None else str(exc))
     branch = f"submission/issue-{issue}"
     base = _git(root, "rev-parse", "HEAD").strip()
-    raw = _write_inputs(root, issue, answers)
+    raw = _write_inputs(root, issue, answers, upload)
     sidecar = f"inbox/issue-{issue}.meta.yml"
     code, records, messages = _ingest(root, raw)
     errors = [line.removeprefix("error: ") for line in messages if line.startswith("error: ")]
