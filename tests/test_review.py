@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
+from newsarchive import review
 from newsarchive.cli import cli
 from newsarchive.ghmarkdown import code_block, code_span
 from newsarchive.review import MARKER
@@ -167,3 +168,17 @@ def test_a_code_span_holds_any_value_on_one_line(value: str, span: str) -> None:
 
 def test_a_code_block_is_longer_than_any_fence_inside() -> None:
     assert code_block("a\n```\n````b") == "`````text\na\n```\n````b\n`````"
+
+
+def test_a_comment_too_long_for_github_keeps_whole_sections(
+    branch: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, whole, _ = run("review-comment", "--changed-since", "main")
+    monkeypatch.setattr(review, "MAX_COMMENT", len(whole) - 500)
+    _, text, _ = run("review-comment", "--changed-since", "main")
+    assert len(text) < len(whole) - 500
+    assert text.count("\n### ") == 2 and text.count("```") % 2 == 0
+    assert text.endswith(
+        "\n…and 2 more section(s), too long for one comment: run `newsarchive review-comment "
+        "--changed-since` with this pull request's base.\n"
+    )

@@ -246,13 +246,21 @@ def review_comment(
     if not sections:
         return head + "No article or raw file is added or changed.\n"
     summary = f"{len(changes.pages)} page(s), {len(inbox)} raw file(s). {_summary(report)}\n\n"
-    text = head + summary + "\n".join(sections)
-    if len(text) > MAX_COMMENT:
-        text = (
-            text[:MAX_COMMENT] + "\n\n…cut: the comment is too long for GitHub; run "
-            "`newsarchive review-comment` locally for the rest.\n"
-        )
-    return text
+    return head + summary + _within_limit(sections, MAX_COMMENT - len(head + summary))
+
+
+def _within_limit(sections: list[str], room: int) -> str:
+    """As many whole sections as GitHub takes in one comment, then how to see the rest."""
+    kept: list[str] = []
+    for section in sections:
+        if sum(map(len, kept)) + len(section) + len(kept) > room - 200:  # room for the note
+            left = len(sections) - len(kept)
+            return "\n".join(kept) + (
+                f"\n…and {left} more section(s), too long for one comment: run "
+                "`newsarchive review-comment --changed-since` with this pull request's base.\n"
+            )
+        kept.append(section)
+    return "\n".join(kept)
 
 
 def _summary(report: Any) -> str:
