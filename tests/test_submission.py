@@ -376,3 +376,12 @@ def test_an_attachment_that_is_not_one_uploaded_page_is_refused(
             "link); drop the file again, or paste the text instead\n"
         )
     assert git(checkout, "status", "--porcelain") == ""
+
+
+def test_when_the_ingest_job_itself_failed_the_issue_still_gets_an_answer(checkout: Path) -> None:
+    env = {"NUMBER": "7", "PULL_REQUEST": "", "RESULT": str(checkout.parent / "nothing")}
+    done = run_step(checkout, "comment", "Comment the result or the refusal", env)
+    assert done.returncode == 0, done.stderr
+    assert Path(f"{checkout.parent / 'gh.log'}.comment").read_text() == (
+        "The submission could not be processed; a maintainer will look at the workflow run.\n"
+    )
