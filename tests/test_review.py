@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
@@ -182,3 +183,65 @@ def test_a_comment_too_long_for_github_keeps_whole_sections(
         "\n…and 2 more section(s), too long for one comment: run `newsarchive review-comment "
         "--changed-since` with this pull request's base.\n"
     )
+
+
+POSTER = yaml.safe_load((REPO / ".github/workflows/review-comment.yml").read_text())
+GH = """#!/bin/sh
+# Plays GitHub for the posting step: records each call, answers from the environment.
+printf '%s\\n' "$*" >> "$GH_LOG"
+case "$1 $2" in
+  "pr view") echo "$GH_HEAD" ;;
+  "api repos/"*) echo "$GH_EXISTING" ;;
+esac
+"""
+
+
+@pytest.mark.parametrize(
+    ("number", "head", "existing", "calls"),
+    [
+        ("12", "abc", "", ["pr view 12 --json headRefOid --jq .headRefOid", "api", "pr comment"]),
+        ("12", "abc", "991", ["pr view 12", "api", "api --method PATCH"]),
+        ("12", "old", "991", ["pr view 12"]),  # a newer run of the pull request comments
+        ("12; rm -rf /", "abc", "", []),  # the artifact is data: a number or nothing
+    ],
+)
+def test_the_posting_step_edits_its_own_comment_in_place(
+    tmp_path: Path, number: str, head: str, existing: str, calls: list[str]
+) -> None:
+    review_dir = tmp_path / "review"
+    review_dir.mkdir()
+    (review_dir / "number").write_text(f"{number}\n")
+    (review_dir / "comment.md").write_text(f"{MARKER}\n## Articles\n")
+    (tmp_path / "gh").write_text(GH)
+    (tmp_path / "gh").chmod(0o755)
+    env = {
+        "PATH": f"{tmp_path}:/usr/bin:/bin",
+        "GH_LOG": str(tmp_path / "log"),
+        "GH_HEAD": head,
+        "GH_EXISTING": existing,
+        "HEAD_SHA": "abc",
+        "GH_REPO": "owner/archive",
+        "REVIEW": str(review_dir),
+    }
+    (step,) = [s for s in POSTER["jobs"]["comment"]["steps"] if "run" in s]
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True
+    )
+    log = (tmp_path / "log").read_text().splitlines() if (tmp_path / "log").exists() else []
+    assert len(log) == len(calls)
+    for made, expected in zip(log, calls, strict=True):
+        assert made.startswith(expected)
+    if len(calls) > 1:  # only the bot's own comment, found by its marker, is edited
+        assert log[1] == (
+            "api repos/owner/archive/issues/12/comments --paginate --jq .[] | "
+            'select(.user.login == "github-actions[bot]") | '
+            f'select(.body | startswith("{MARKER}")) | .id'
+        )
+    if calls and calls[-1] == "pr comment":
+        assert log[-1] == f"pr comment 12 --body-file {review_dir}/comment.md"
+    if calls and calls[-1].endswith("PATCH"):
+        assert log[-1] == (
+            f"api --method PATCH repos/owner/archive/issues/comments/991 "
+            f"-F body=@{review_dir}/comment.md"
+        )
+    assert done.returncode == (1 if ";" in number else 0), done.stderr
