@@ -40,4 +40,4 @@ def test_pages_builds_with_the_address_from_configure_pages() -> None:
     (build,) = [i for i, s in enumerate(steps) if "build --strict" in s.get("run", "")]
     assert steps[pages]["id"] == "pages" and pages < build
     assert steps[build]["env"] == {"SITE_URL": "${{ steps.pages.outputs.base_url }}"}
-    assert steps[build]["run"] == '.venv/bin/newsarchive build --strict --site-url "${SITE_URL%/}/"'
+    assert steps[build]["run"] == 'newsarchive build --strict --site-url "${SITE_URL%/}/"'

