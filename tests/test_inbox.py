@@ -3,10 +3,12 @@ raw files there are ignored by git on a contributor's machine, but not its READM
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
@@ -38,3 +40,18 @@ def test_git_keeps_the_readme_and_ignores_raw_files() -> None:
         ["git", "ls-files", "inbox"], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert tracked.stdout.split() == ["inbox/README.md"]
+
+
+def test_a_machine_without_fork_ingests_the_inbox_in_one_process(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on Windows, where multiprocessing has only 'spawn'.
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", None)  # never asked for a context
+    inbox = workdir / "inbox"
+    inbox.mkdir()
+    shutil.copy(RAW, inbox / "moldova.txt")
+    shutil.copy(REPO / "tests" / "fixtures" / "ingest" / "second_story.txt", inbox / "two.txt")
+    result = CliRunner().invoke(cli, ["ingest", "inbox", "--dry-run", "--jobs", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "2 archived, 0 already archived, 0 failed"

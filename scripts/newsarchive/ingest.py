@@ -132,7 +132,8 @@ def normalise_all(
 ) -> Iterator[Normalised]:
     """Normalise every input, in input order, on `jobs` processes; all are `added` that day."""
     work = [(path, flags, added) for path in inputs]
-    if jobs <= 1 or len(work) <= 1:
+    # Windows has no fork (workers would start without the registries): one process there.
+    if jobs <= 1 or len(work) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (normalise(path, flags, registries, added) for path, flags, added in work)
         return
     context = multiprocessing.get_context("fork")
