@@ -245,3 +245,12 @@ def test_the_posting_step_edits_its_own_comment_in_place(
             f"-F body=@{review_dir}/comment.md"
         )
     assert done.returncode == (1 if ";" in number else 0), done.stderr
+
+
+def test_a_deleted_page_is_named_with_its_finding(branch: Path) -> None:
+    git(branch, "rm", "-q", ARCHIVED)
+    git(branch, "commit", "-q", "-m", "Delete an archived page")
+    _, text, _ = run("review-comment", "--changed-since", "main")
+    elsewhere = text.split("**Elsewhere in the archive:**\n\n")[1].splitlines()[0]
+    assert elsewhere.startswith(f"- error in {code_span(ARCHIVED)} at line ")
+    assert "was deleted" in elsewhere

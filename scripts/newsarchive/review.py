@@ -240,8 +240,15 @@ def review_comment(
             "delete it before merging.\n"
         )
     elsewhere = [p for p in report.sorted() if p.path not in {shown(x) for x in changes.pages}]
-    if elsewhere:
-        sections.append(_findings(elsewhere).replace("**Validation**", "**Elsewhere**", 1))
+    if elsewhere:  # pages deleted or moved away, clashes with pages this change left alone
+        sections.append(
+            "**Elsewhere in the archive:**\n\n"
+            + "\n".join(
+                f"- {p.severity} in {code_span(p.path)} at line {p.line}: {code_span(p.message)}"
+                for p in elsewhere
+            )
+            + "\n"
+        )
     head = f"{MARKER}\n## Articles in this pull request\n\n"
     if not sections:
         return head + "No article or raw file is added or changed.\n"
