@@ -277,11 +277,9 @@ def test_hostile_answers_are_data(checkout: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("answer", "reason"),
     [
-        (
-            {"date": "$(touch {mark})"},
-            "'Publication date' '$(touch {mark})' is not YYYY-MM-DD; write it like 2025-03-15",
-        ),
-        ({"url": "javascript:alert(1)"}, "'Address of the article' 'javascript:alert(1)' must"),
+        # The model's own words follow the form's label (overrides.py words them).
+        ({"date": "$(touch {mark})"}, "'Publication date' "),
+        ({"url": "javascript:alert(1)"}, "'Address of the article' "),
         (
             {"text": ""},
             "give the article once: paste it in 'Article text' or drop the saved page in "
@@ -305,7 +303,8 @@ def test_a_refused_submission_leaves_only_its_comment(
     assert submit(checkout, answers) == {"status": "refused", "issue": "7"}
     said = comment(checkout, "")
     assert said.startswith("<!-- newsarchive-submission -->\nThis submission could not be")
-    assert reason.format(mark=mark) in as_html(said).get_text()
+    shown = as_html(said).find("code").get_text()
+    assert shown.startswith(reason.format(mark=mark)), shown
     assert not mark.exists()
     assert git(checkout, "status", "--porcelain", "--ignored") == ""
     assert git(checkout, "branch", "--format=%(refname:short)").split() == ["main"]
