@@ -1,4 +1,5 @@
-"""The one command line: `newsarchive ingest|migrate|validate|build|serve|eval|schema|bench`.
+"""The one command line: `newsarchive ingest|migrate|validate|build|serve|eval|schema|bench`,
+and the workflows' `review-comment` and `submit`.
 
 Commands parse options, call the library and turn its errors into one-line messages.
 """
@@ -137,15 +138,22 @@ def migrate(archive: Path, verbose: bool) -> None:
 @click.option(
     "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True
 )
-def build(strict: bool, site_dir: Path | None, config_file: Path) -> None:
+@click.option(
+    "--site-url",
+    metavar="URL",
+    help="The published address, instead of mkdocs.yml's site_url (canonical, feed, sitemap).",
+)
+def build(strict: bool, site_dir: Path | None, config_file: Path, site_url: str | None) -> None:
     """Build the archive site, its feeds, export and search index.
 
     Example: newsarchive build --strict --site-dir public
     """
     from .website.build import build_site
 
+    if site_url is not None and not site_url.startswith(("https://", "http://")):
+        raise UsageExit(f"--site-url {site_url!r} must start with https:// or http://")
     try:
-        build_site(config_file, site_dir=site_dir, strict=strict)
+        build_site(config_file, site_dir=site_dir, strict=strict, site_url=site_url)
     except NewsarchiveError as exc:
         raise _fail(exc) from exc
 
@@ -255,6 +263,87 @@ def validate(
         raise _fail(exc) from exc
     click.echo("\n".join(render(report, style)))  # type: ignore[arg-type]
     sys.exit(1 if report.errors else 0)
+
+
+@cli.command("review-comment")
+@click.option("--changed-since", required=True, metavar="REF", help="The pull request's base.")
+@click.option("--preview-url", metavar="URL", help="Where the built site can be downloaded.")
+@click.option("--archive", type=click.Path(path_type=Path), default=Path("docs/articles"))
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Registries folder [default: ./data].",
+)
+def review_comment(
+    changed_since: str, preview_url: str | None, archive: Path, data_dir: Path | None
+) -> None:
+    """Print the pull request's review comment (Markdown): for each article added or changed,
+    its front matter, provisional fields, what the cleaner removed and validation findings.
+
+    Example: newsarchive review-comment --changed-since origin/main > comment.md
+    """
+    from .registry import default_data_dir
+    from .review import review_comment as make
+
+    try:
+        text = make(
+            changed_since,
+            archive=archive,
+            data_dir=data_dir or default_data_dir(),
+            preview=preview_url,
+        )
+    except NewsarchiveError as exc:
+        raise _fail(exc) from exc
+    click.echo(text, nl=False)
+
+
+@cli.command()
+@click.option(
+    "--event",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The workflow's event file ($GITHUB_EVENT_PATH): the issue's body, number, author.",
+)
+@click.option(
+    "--body-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The issue body, instead of --event.",
+)
+@click.option("--issue", type=click.IntRange(min=1), help="The issue number, with --body-file.")
+@click.option("--author", default="a contributor", help="Who filled the form, with --body-file.")
+@click.option(
+    "--result",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for comment.md, outputs, and for a page its bundle and pull-request text.",
+)
+def submit(
+    event: Path | None, body_file: Path | None, issue: int | None, author: str, result: Path
+) -> None:
+    """Turn a filled 'Submit an article' issue form into a page committed on a new branch
+    (submission/issue-N), or a one-line refusal; writes the issue comment either way.
+
+    Example: newsarchive submit --event "$GITHUB_EVENT_PATH" --result "$RUNNER_TEMP/submission"
+    """
+    from .checkout import find_upward
+    from .submission import FORM, read_event, write_result
+    from .submission import submit as run
+
+    if (event is None) == (body_file is None) or (body_file is not None and issue is None):
+        raise UsageExit("give --event, or --body-file with --issue")
+    root = find_upward(str(FORM))
+    if root is None:
+        raise UsageExit(f"no {FORM} here or above; run it in the archive's checkout")
+    try:
+        if event is not None:
+            body, issue, author = read_event(event)
+        else:
+            assert body_file is not None and issue is not None
+            body = body_file.read_text(encoding="utf-8", errors="replace")
+        done = run(body, issue, author, root, FORM)
+        write_result(done, root, result)
+    except NewsarchiveError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"{done.status}{' ' + done.branch if done.branch else ''}")
 
 
 @cli.group()

@@ -75,6 +75,17 @@ def parse_flags(facts: Mapping[str, object]) -> Overrides:
     return overrides_from(facts, flag_of)
 
 
+def is_raw_input(name: str) -> bool:
+    """A file a folder walk takes as an article: a raw file's suffix, not hidden, and not the
+    folder's README (inbox/README.md explains the folder)."""
+    path = Path(name)
+    return (
+        path.suffix.lower() in readers.SUFFIXES
+        and not path.name.startswith(".")
+        and path.stem.upper() != "README"
+    )
+
+
 def collect_inputs(paths: Iterable[Path], out: Path) -> list[Path]:
     """The raw files named or found in folders; symlinks never lead out of a folder."""
     found: list[Path] = []
@@ -88,7 +99,7 @@ def collect_inputs(paths: Iterable[Path], out: Path) -> list[Path]:
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 candidate = Path(folder) / name
-                if candidate.suffix.lower() not in readers.SUFFIXES or name.startswith("."):
+                if not is_raw_input(name):
                     continue
                 resolved = candidate.resolve()
                 if not resolved.is_relative_to(root) or resolved.is_relative_to(out_resolved):
@@ -185,7 +196,8 @@ def normalise_all(
 ) -> Iterator[Normalised]:
     """Normalise every input, in input order, on `jobs` processes; all are `added` that day."""
     work = [(path, flags, added) for path in inputs]
-    if jobs <= 1 or len(work) <= 1:
+    # Windows has no fork (workers would start without the registries): one process there.
+    if jobs <= 1 or len(work) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (normalise(path, flags, registries, added) for path, flags, added in work)
         return
     context = multiprocessing.get_context("fork")

@@ -42,14 +42,22 @@ def _mkdocs_logging(verbose: bool) -> Iterator[_Collect]:
 
 
 def build_site(
-    config_file: Path, *, site_dir: Path | None = None, strict: bool = False, verbose: bool = True
+    config_file: Path,
+    *,
+    site_dir: Path | None = None,
+    strict: bool = False,
+    verbose: bool = True,
+    site_url: str | None = None,
 ) -> None:
-    """Build the site (pages, feeds, export, search index) into site_dir."""
+    """Build the site (pages, feeds, export, search index) into site_dir; `site_url`, when
+    given, replaces mkdocs.yml's (a fork's Pages address, from the Pages settings)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
+    if site_url is not None:
+        overrides["site_url"] = site_url
     with _mkdocs_logging(verbose) as collect:
         try:
             config = load_config(str(config_file), strict=strict, **overrides)
