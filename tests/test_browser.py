@@ -9,30 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
-
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 SCREENS = Path("/tmp/screens")
 STARMER = "articles/2025/03/starmer-urges-putin-to-accept-ceasefire/"
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site on a local HTTP server, random port."""
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make browser)")
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

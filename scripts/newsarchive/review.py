@@ -8,7 +8,6 @@ text shows as text in the comment.
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
@@ -25,7 +24,7 @@ from .ingest import is_raw_input, normalise
 from .overrides import Overrides
 from .registry import Registries, load_registries
 from .validate import validate_pages
-from .validate.changed import changes_since
+from .validate.changed import changes_since, git
 from .validate.problems import Problem, shown
 from .validate.run import check_page
 
@@ -133,20 +132,12 @@ def article_section(
 
 
 def _changed_inbox(ref: str, top: Path, base: str) -> list[Path]:
-    def git(*args: str) -> list[str]:
-        done = subprocess.run(
-            ["git", "-c", "core.quotepath=off", *args],
-            cwd=top,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=True,
-        )
-        return [name for name in done.stdout.split("\0") if name]
+    def names(*args: str) -> list[str]:
+        return [name for name in git(list(args), top).split("\0") if name]
 
-    names = git("diff", "--name-only", "--diff-filter=AMR", "-z", base, "--", str(INBOX))
-    names += git("ls-files", "--others", "--exclude-standard", "-z", "--", str(INBOX))
-    return sorted({top / name for name in names if is_raw_input(name)})
+    found = names("diff", "--name-only", "--diff-filter=AMR", "-z", base, "--", str(INBOX))
+    found += names("ls-files", "--others", "--exclude-standard", "-z", "--", str(INBOX))
+    return sorted({top / name for name in found if is_raw_input(name)})
 
 
 def _raw_by_digest(files: Iterable[Path]) -> dict[str, Path]:

@@ -19,7 +19,8 @@ from ..errors import NewsarchiveError
 _BATCH = 500
 
 
-def _git(args: list[str], cwd: Path) -> str:
+def git(args: list[str], cwd: Path) -> str:
+    """git's output for `args` in `cwd`; a missing git or a failure is one NewsarchiveError."""
     try:
         done = subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
@@ -39,7 +40,7 @@ def _git(args: list[str], cwd: Path) -> str:
 
 def _top(archive: Path) -> Path:
     where = archive if archive.is_dir() else Path.cwd()
-    return Path(_git(["rev-parse", "--show-toplevel"], where).strip()).resolve()
+    return Path(git(["rev-parse", "--show-toplevel"], where).strip()).resolve()
 
 
 @dataclass
@@ -59,7 +60,7 @@ class Changes:
 
     def old_text(self, page: Path) -> str:
         """The page as it was at the merge base (only for pages in `before`)."""
-        return _git(["show", f"{self.base}:{self.before[page]}"], self.top).removeprefix("\ufeff")
+        return git(["show", f"{self.base}:{self.before[page]}"], self.top).removeprefix("\ufeff")
 
 
 def _pairs(status: str) -> Iterable[tuple[str, str, str | None]]:
@@ -76,15 +77,15 @@ def changes_since(ref: str, archive: Path) -> Changes:
     """What changed under `archive` since `ref`: committed, uncommitted or untracked."""
     top = _top(archive)
     try:
-        base = _git(["merge-base", ref, "HEAD"], top).strip()
+        base = git(["merge-base", ref, "HEAD"], top).strip()
     except NewsarchiveError as exc:
         raise NewsarchiveError(
             f"git cannot find '{ref}'; fetch it first (git fetch origin main) or name another ref"
         ) from exc
-    day = dt.datetime.fromisoformat(_git(["show", "-s", "--format=%cI", base], top).strip())
+    day = dt.datetime.fromisoformat(git(["show", "-s", "--format=%cI", base], top).strip())
     changes = Changes(ref=ref, base=base, base_day=day.date(), top=top)
     scope = str(archive.resolve())
-    status = _git(["diff", "--name-status", "-M", "-z", base, "--", scope], top)
+    status = git(["diff", "--name-status", "-M", "-z", base, "--", scope], top)
     pages: set[Path] = set()
     for letter, path, renamed in _pairs(status):
         was, now = path.endswith(".md"), (renamed or path).endswith(".md")
@@ -99,7 +100,7 @@ def changes_since(ref: str, archive: Path) -> Changes:
             pages.add(top / path)
         elif now and letter != "D":  # added, copied, or renamed from another kind of file
             pages.add(top / (renamed or path))
-    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z", "--", scope], top)
+    untracked = git(["ls-files", "--others", "--exclude-standard", "-z", "--", scope], top)
     pages.update(top / name for name in untracked.split("\0") if name.endswith(".md"))
     changes.pages = sorted(page for page in pages if page.is_file())
     return changes
@@ -122,7 +123,7 @@ def first_commits(paths: Iterable[Path]) -> dict[Path, int]:
     for start in range(0, len(wanted), _BATCH):
         names = [str(path) for path in wanted[start : start + _BATCH]]
         try:
-            log = _git(
+            log = git(
                 ["log", "--diff-filter=A", "--format=%x01%ct", "--name-only", "--", *names], top
             )
         except NewsarchiveError:
