@@ -51,10 +51,12 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
 
 def search(page: object, base_url: str, word: str) -> list[str]:
     page.goto(f"{base_url}search/?q={word}")
+    status = page.locator(".na-search__status")
     page.wait_for_function(
-        "document.querySelector('.na-search__status').textContent.includes(' for ')",
+        "/ for |failed/.test(document.querySelector('.na-search__status').textContent)",
         timeout=30_000,
     )
+    assert "failed" not in status.inner_text(), status.inner_text()
     page.wait_for_load_state("networkidle")
     return page.locator(".na-search__result-link").all_inner_texts()
 

@@ -41,6 +41,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ log = logging.getLogger("mkdocs.plugins.newsarchive")
 # Pagefind's memory per piece grows ~175 kB an article: 2,000 keep it near 350 MB, and a
 # piece's page list (which a query downloads whole) near 14 kB.
 PIECE_SIZE = 2000
+SETTLE_SECONDS = 0.05  # between two looks at an index's files (_settle)
 ROUTE = "piece"  # the router's filter naming the piece a page stands for
 DELTA = "delta"  # the preview's index of articles changed since its full build
 ANCHOR_WORD = "newsarchive"  # the one-page index's only word: it must have one
@@ -195,8 +197,21 @@ def _write_once(pages: Iterable[dict[str, Any]], folder: Path) -> None:
         service.wait_for(
             service.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(folder)})
         )
+        _settle(folder)
     finally:
         service.close()
+
+
+def _settle(folder: Path, timeout: float = 10.0) -> None:
+    """Wait, with the Pagefind process still running, until its files in `folder` hold an
+    entry and stop growing: closing it too soon has left files empty on a loaded machine."""
+    deadline, before = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        sizes = sorted((p.as_posix(), p.stat().st_size) for p in folder.rglob("*") if p.is_file())
+        if sizes == before and _entry_written(folder):
+            return
+        before = sizes
+        time.sleep(SETTLE_SECONDS)
 
 
 def _article_pages(piece: list[Record], language: str, words: set[str]) -> Iterator[dict[str, Any]]:
